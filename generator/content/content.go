@@ -1,0 +1,147 @@
+// Package content loads a dossier's entries from Markdown files with TOML
+// front matter.
+//
+// # Files
+//
+// Each entry is one file, content/KIND/ID.md, where KIND is the folder of
+// its kind (events, people, organizations, places, sources, pages) and ID
+// matches ^[a-z0-9]+(-[a-z0-9]+)*$. The file starts with a line of exactly
+// +++, then TOML fields, then another +++ line, then a Markdown body.
+//
+// # Positions
+//
+// The front matter is blanked out, not cut, before the body is parsed, so a
+// body's byte offsets are the file's and every problem is reported at the
+// line and column an editor shows for it.
+//
+// # What is checked here
+//
+// Load checks each file on its own: syntax, field names and types, required
+// fields, dates, statuses and URLs. Whether the ids an entry names exist is a
+// question about the whole site, answered by package site from the Refs
+// each entry carries.
+package content
+
+import (
+	"github.com/yuin/goldmark/ast"
+
+	"dossier/generator/date"
+	"dossier/generator/markdown"
+)
+
+// Kind is the kind of an entry.
+type Kind string
+
+const (
+	Event        Kind = "event"
+	Person       Kind = "person"
+	Organization Kind = "organization"
+	Place        Kind = "place"
+	Source       Kind = "source"
+	Page         Kind = "page"
+)
+
+// Kinds lists every kind in the order pages and menus show them.
+var Kinds = []Kind{Event, Person, Organization, Place, Source, Page}
+
+// Dir returns the folder under content/ that holds entries of kind k,
+// which is also the folder of their pages in the output.
+func (k Kind) Dir() string {
+	switch k {
+	case Person:
+		return "people"
+	case Event, Organization, Place, Source, Page:
+		return string(k) + "s"
+	}
+	return ""
+}
+
+// Plural returns the kind's name for a heading: "People", "Events".
+func (k Kind) Plural() string {
+	d := k.Dir()
+	return string(d[0]-'a'+'A') + d[1:]
+}
+
+// KindOfDir is the inverse of Kind.Dir.
+func KindOfDir(dir string) (Kind, bool) {
+	for _, k := range Kinds {
+		if k.Dir() == dir {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// Statuses are the allowed values of an event's status, from most to least
+// established.
+var Statuses = []string{"confirmed", "reported", "alleged", "disputed"}
+
+// An Entry is one file of content. Fields that do not belong to its kind
+// stay zero.
+type Entry struct {
+	Kind Kind
+	ID   string
+	Path string // slash-separated, relative to the site root
+	Src  []byte // the file, with its front matter blanked out
+	Doc  ast.Node
+
+	// HeadingIDs are the ids of the body's headings: the fragments a link
+	// to this entry may name.
+	HeadingIDs map[string]bool
+
+	Title         string // title, or name for people, organizations and places
+	Date, End     date.Date
+	Place         string
+	People        []string
+	Organizations []string
+	Tags          []string
+	Status        string
+	Sources       []string
+	Summary       string
+	Roles         map[string]string
+	Accounts      []Account
+	Aliases       []string
+	NativeName    string
+	Born, Died    date.Date
+	Description   string
+	Affiliations  []string
+	Type          string // an organization's or a source's "kind"
+	Country       string
+	Lat, Lon      *float64
+	Publisher     string
+	Author        string
+	URL           string
+	Published     date.Date
+	Accessed      date.Date
+	Language      string
+	ArchivedURL   string
+	Weight        int
+	Corrections   []Correction
+
+	// Refs lists every id the entry names, in fields and in its body.
+	Refs []Ref
+}
+
+// An Account is one source's version of a fact that sources disagree on.
+type Account struct {
+	Source string
+	Says   string
+}
+
+// A Correction is a public note of what was corrected, and when.
+type Correction struct {
+	Date date.Date
+	Note string
+}
+
+// A Ref is one mention of another entry, with where it was written.
+type Ref struct {
+	Kind      Kind
+	ID        string
+	Field     string // front matter field, or "citation" or "link"
+	Line, Col int
+
+	Citation *markdown.Citation // for citations
+	Link     *ast.Link          // for .md links
+	Fragment string             // for .md links with a #fragment
+}

@@ -1,0 +1,88 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+)
+
+// A file is one entry's bytes with what is known of their layout.
+type file struct {
+	path  string
+	src   []byte // front matter blanked out once split
+	lines []int  // byte offset of the start of each line
+
+	fmStart, fmEnd int // the front matter is src[fmStart:fmEnd]
+}
+
+func newFile(path string, src []byte) *file {
+	f := &file{path: path, src: src, lines: []int{0}}
+	for i, c := range src {
+		if c == '\n' {
+			f.lines = append(f.lines, i+1)
+		}
+	}
+	return f
+}
+
+// pos turns a byte offset into a 1-based line and a 1-based column counted
+// in characters, as editors count them.
+func (f *file) pos(off int) (line, col int) {
+	off = min(max(off, 0), len(f.src))
+	lo, hi := 0, len(f.lines)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if f.lines[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + 1, len(bytes.Runes(f.src[f.lines[lo]:off])) + 1
+}
+
+var (
+	errNoOpen  = errors.New("the file must start with a line of exactly +++ that opens the front matter")
+	errNoClose = errors.New("the front matter opened on line 1 is never closed: add a line of exactly +++ after the last field")
+)
+
+// split finds the front matter between the two +++ lines and returns a
+// copy of it; in f.src it is then replaced by spaces, keeping newlines,
+// so the body keeps the file's offsets.
+func (f *file) split() ([]byte, error) {
+	line := func(i int) []byte {
+		end := len(f.src)
+		if i+1 < len(f.lines) {
+			end = f.lines[i+1]
+		}
+		return bytes.TrimRight(f.src[f.lines[i]:end], "\r\n")
+	}
+	first := line(0)
+	first = bytes.TrimPrefix(first, []byte("\uFEFF"))
+	if !bytes.Equal(first, []byte("+++")) {
+		return nil, errNoOpen
+	}
+	for i := 1; i < len(f.lines); i++ {
+		if bytes.Equal(line(i), []byte("+++")) {
+			f.fmStart, f.fmEnd = f.lines[1], f.lines[i]
+			if f.fmStart > f.fmEnd { // "+++" on the last line, no newline
+				f.fmStart = f.fmEnd
+			}
+			fm := bytes.Clone(f.src[f.fmStart:f.fmEnd])
+			end := len(f.src)
+			if i+1 < len(f.lines) {
+				end = f.lines[i+1]
+			}
+			blank(f.src[:end])
+			return fm, nil
+		}
+	}
+	return nil, errNoClose
+}
+
+func blank(b []byte) {
+	for i, c := range b {
+		if c != '\n' && c != '\r' {
+			b[i] = ' '
+		}
+	}
+}

@@ -1,0 +1,391 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/yuin/goldmark/ast"
+
+	"dossier/generator/diag"
+	"dossier/generator/markdown"
+)
+
+// IDPattern is the rule every entry id follows.
+var IDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// MaxFileSize bounds an entry file. Real entries are a few kilobytes; a
+// far larger file is a mistake, and parsing it would stall every build.
+const MaxFileSize = 4 << 20
+
+// Load reads every entry under content/ in fsys, which is rooted at the
+// site. It returns the entries sorted by path, and every problem found.
+// Entries with errors in their front matter are still returned when they
+// could be read, so that one bad field does not hide a file's other
+// problems or every reference to it.
+func Load(fsys fs.FS) ([]*Entry, diag.List) {
+	var errs diag.List
+	var paths []string
+	err := fs.WalkDir(fsys, "content", func(p string, de fs.DirEntry, err error) error {
+		if err != nil {
+			errs.Add(p, 0, 0, "cannot read: %v", unwrapPath(err))
+			return nil
+		}
+		name := de.Name()
+		if strings.HasPrefix(name, ".") && p != "content" {
+			if de.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if de.IsDir() {
+			return nil
+		}
+		paths = append(paths, p)
+		return nil
+	})
+	if err != nil {
+		errs.Add("content", 0, 0, "cannot read the content folder: %v", err)
+	}
+
+	type result struct {
+		e    *Entry
+		errs diag.List
+	}
+	results := make([]result, len(paths))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				results[i].e, results[i].errs = loadFile(fsys, paths[i])
+			}
+		}()
+	}
+	for i := range paths {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+
+	var entries []*Entry
+	for _, r := range results {
+		errs = append(errs, r.errs...)
+		if r.e != nil {
+			entries = append(entries, r.e)
+		}
+	}
+	return entries, errs
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// loadFile reads and checks one file.
+func loadFile(fsys fs.FS, p string) (*Entry, diag.List) {
+	var errs diag.List
+	parts := strings.Split(p, "/")
+	if len(parts) != 3 {
+		if len(parts) == 2 && path.Ext(p) == ".md" {
+			errs.Add(p, 0, 0, "entries live in a folder of their kind: move it to content/events/, content/people/, content/organizations/, content/places/, content/sources/ or content/pages/")
+		} else if path.Ext(p) == ".md" {
+			errs.Add(p, 0, 0, "entries live directly in content/KIND/, not in subfolders; move it up to content/%s/", parts[1])
+		}
+		return nil, errs
+	}
+	kind, ok := KindOfDir(parts[1])
+	if !ok {
+		var dirs []string
+		for _, k := range Kinds {
+			dirs = append(dirs, k.Dir())
+		}
+		msg := fmt.Sprintf("unknown folder content/%s/", parts[1])
+		if near := diag.Nearest(parts[1], dirs); near != "" {
+			msg += fmt.Sprintf("; did you mean content/%s/?", near)
+		} else {
+			msg += "; entries live in content/" + strings.Join(dirs, "/, content/") + "/"
+		}
+		errs.Add(p, 0, 0, "%s", msg)
+		return nil, errs
+	}
+	name := parts[2]
+	if path.Ext(name) != ".md" {
+		errs.Warn(p, 0, 0, "not an entry (entries end in .md); the file is ignored")
+		return nil, errs
+	}
+	id := strings.TrimSuffix(name, ".md")
+	if !IDPattern.MatchString(id) {
+		errs.Add(p, 0, 0, "file name '%s' is not a valid id: use lowercase letters a-z, digits and single hyphens, like %s.md", name, suggestID(id))
+		return nil, errs
+	}
+
+	info, err := fs.Stat(fsys, p)
+	if err == nil && info.Size() > MaxFileSize {
+		errs.Add(p, 0, 0, "file is %d bytes; entries are limited to %d bytes: split it up", info.Size(), MaxFileSize)
+		return nil, errs
+	}
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		errs.Add(p, 0, 0, "cannot read: %v", unwrapPath(err))
+		return nil, errs
+	}
+	e := &Entry{Kind: kind, ID: id, Path: p}
+	f := newFile(p, src)
+	if len(bytes.TrimSpace(src)) == 0 {
+		errs.Add(p, 1, 1, "empty file: an entry starts with a line +++, its fields, another +++ line, then the text; `go run ./generator new %s %s` writes one", kind, id)
+		return nil, errs
+	}
+	if !utf8.Valid(src) {
+		off := 0
+		for off < len(src) {
+			r, size := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		line, col := f.pos(off)
+		errs.Add(p, line, col, "invalid UTF-8 (byte 0x%02x): save the file as UTF-8", src[off])
+		return nil, errs
+	}
+	fm, err := f.split()
+	if err != nil {
+		errs.Add(p, 1, 1, "%v", err)
+		return nil, errs
+	}
+	e.Src = f.src
+
+	var m map[string]any
+	if _, err := toml.Decode(string(fm), &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			line, col := tomlPos(f, fm, pe)
+			errs.Add(p, line, col, "front matter: %s", tomlMessage(pe))
+		} else {
+			line, col := f.pos(f.fmStart)
+			errs.Add(p, line, col, "front matter: %v", err)
+		}
+		return nil, errs
+	}
+	loc := newLocator(f, fm)
+	d := &decoder{e: e, loc: loc, errs: &errs}
+	d.decode(m)
+	if e.Kind == Event {
+		checkEvent(d)
+	}
+	scanBody(e, f, &errs)
+	return e, errs
+}
+
+// tomlPos converts the decoder's position within the front matter to the
+// file's line and column.
+func tomlPos(f *file, fm []byte, pe toml.ParseError) (int, int) {
+	if pe.Position.Line > 0 && pe.Position.Start >= 0 && pe.Position.Start <= len(fm) {
+		return f.pos(f.fmStart + pe.Position.Start)
+	}
+	line := pe.Position.Line
+	if line < 1 {
+		line = 1
+	}
+	start, _ := f.pos(f.fmStart)
+	return start + line - 1, max(pe.Position.Col, 1)
+}
+
+func tomlMessage(pe toml.ParseError) string {
+	msg := pe.Message
+	if pe.Usage != "" {
+		first, _, _ := strings.Cut(strings.TrimSpace(pe.Usage), "\n")
+		msg += " (" + first + ")"
+	}
+	return msg
+}
+
+// checkEvent checks what concerns an event as a whole.
+func checkEvent(d *decoder) {
+	e := d.e
+	if !e.End.IsZero() && !e.Date.IsZero() && cmpDate(e.End, e.Date) < 0 {
+		d.errorAt(d.loc.value("end", e.End.String()), "end %s is before date %s", e.End, e.Date)
+	}
+	if _, ok := d.loc.keys["sources"]; ok && len(e.Sources) == 0 {
+		d.errorAt(d.loc.key("sources"), "an event needs at least one source, like sources = [\"source-id\"]")
+	}
+	if !e.Date.IsZero() && !strings.HasPrefix(e.ID, e.Date.String()+"-") {
+		d.warnAt(d.loc.value("date", e.Date.String()), "event ids start with their date: rename the file to %s-%s.md", e.Date, trimDatePrefix(e.ID))
+	}
+}
+
+var datePrefix = regexp.MustCompile(`^\d{4}(-\d{2}){0,2}-`)
+
+func trimDatePrefix(id string) string { return datePrefix.ReplaceAllString(id, "") }
+
+// suggestID turns a bad file name into a valid id, for the error message.
+func suggestID(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "my-entry"
+	}
+	return b.String()
+}
+
+// scanBody parses the Markdown body and records its citations and links.
+func scanBody(e *Entry, f *file, errs *diag.List) {
+	e.Doc = markdown.Parse(e.Src)
+	e.HeadingIDs = map[string]bool{}
+	at := func(off int) (int, int) { return f.pos(off) }
+	ast.Walk(e.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if id, ok := n.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok {
+					e.HeadingIDs[string(b)] = true
+				}
+			}
+		case *markdown.Citation:
+			line, col := at(n.Offset)
+			if n.ID == "" {
+				errs.Add(e.Path, line, col, "empty citation: write [@source-id] or [@source-id, para. 3]")
+				break
+			}
+			e.Refs = append(e.Refs, Ref{Kind: Source, ID: n.ID, Field: "citation", Line: line, Col: col, Citation: n})
+		case *ast.Link:
+			scanLink(e, f, n, string(n.Destination), errs)
+		case *ast.Image:
+			line, col := at(destOffset(f, n, n.Destination))
+			errs.Add(e.Path, line, col, "images are not supported in entries yet: describe the image and cite its source")
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL {
+				u := string(n.URL(e.Src))
+				if scheme := schemeOf(u); scheme != "http" && scheme != "https" {
+					line, col := at(destOffset(f, n, []byte(u)))
+					errs.Add(e.Path, line, col, "unsafe or unsupported link '%s': links may be http(s) or mailto addresses, or relative links to an entry's .md file", u)
+				}
+			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			off := 0
+			if r, ok := n.(*ast.RawHTML); ok && r.Segments.Len() > 0 {
+				off = r.Segments.At(0).Start
+			} else if n.Lines().Len() > 0 {
+				off = n.Lines().At(0).Start
+			}
+			line, col := at(off)
+			errs.Warn(e.Path, line, col, "raw HTML is not published: write Markdown instead")
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func schemeOf(u string) string {
+	i := strings.IndexByte(u, ':')
+	if i < 0 || strings.ContainsAny(u[:i], "/?#") {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSpace(u[:i]))
+}
+
+// scanLink checks one link's destination: http(s) and mailto links are
+// kept, a relative link must name an entry's .md file and becomes a Ref,
+// and anything else is refused, since it would be unsafe or broken
+// offline.
+func scanLink(e *Entry, f *file, n *ast.Link, dest string, errs *diag.List) {
+	line, col := f.pos(destOffset(f, n, n.Destination))
+	bad := func(format string, args ...any) {
+		errs.Add(e.Path, line, col, format, args...)
+	}
+	switch scheme := schemeOf(dest); {
+	case scheme == "http" || scheme == "https" || scheme == "mailto":
+		return
+	case scheme != "":
+		bad("unsafe or unsupported link '%s': links may be http(s) or mailto addresses, or relative links to an entry's .md file", dest)
+		return
+	case strings.HasPrefix(dest, "#"):
+		return // checked against the page's own headings by the site
+	case strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "\\"):
+		bad("link '%s' is absolute and would break offline: link to the entry's file relatively, like ../people/some-id.md", dest)
+		return
+	}
+	target, frag, _ := strings.Cut(dest, "#")
+	target, _, _ = strings.Cut(target, "?")
+	if t, err := url.PathUnescape(target); err == nil {
+		target = t
+	}
+	if path.Ext(target) != ".md" {
+		bad("link '%s' does not name an entry: link to its .md file, like ../people/some-id.md", dest)
+		return
+	}
+	p := path.Join(path.Dir(e.Path), target)
+	parts := strings.Split(p, "/")
+	kind, ok := Kind(""), false
+	if len(parts) == 3 && parts[0] == "content" {
+		kind, ok = KindOfDir(parts[1])
+	}
+	if !ok {
+		bad("link '%s' leads to %s, which is not an entry in content/KIND/", dest, p)
+		return
+	}
+	e.Refs = append(e.Refs, Ref{
+		Kind: kind, ID: strings.TrimSuffix(parts[2], ".md"), Field: "link",
+		Line: line, Col: col, Link: n, Fragment: frag,
+	})
+}
+
+// destOffset finds where a link's destination is written: goldmark keeps
+// no position for links, so look for the destination just after the
+// link's text.
+func destOffset(f *file, n ast.Node, dest []byte) int {
+	start := -1
+	for c := n.FirstChild(); c != nil && start < 0; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			start = t.Segment.Start
+		}
+	}
+	if start < 0 {
+		for p := n.Parent(); p != nil; p = p.Parent() {
+			if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+				start = p.Lines().At(0).Start
+				break
+			}
+		}
+	}
+	if start < 0 {
+		return 0
+	}
+	window := f.src[start:min(len(f.src), start+4096)]
+	if i := bytes.Index(window, append([]byte("]("), dest...)); i >= 0 {
+		return start + i + 2
+	}
+	if i := bytes.Index(window, dest); i >= 0 && len(dest) > 0 {
+		return start + i
+	}
+	return max(start-1, 0)
+}

@@ -1,0 +1,185 @@
+package content
+
+import (
+	"bytes"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// A locator finds where a key or a value is written in a file's front
+// matter. The TOML decoder reports positions only for syntax errors, yet
+// a contributor needs the line of every bad field, so the front matter is
+// scanned once, line by line, for table headers and key definitions.
+// Inline tables and keys that cannot be found fall back to the nearest
+// enclosing key, so an error always points somewhere useful.
+type locator struct {
+	f    *file
+	fm   []byte         // the front matter text, as written
+	keys map[string]int // dotted key path -> byte offset in the file
+	defs []int          // sorted offsets of all key definitions and headers
+}
+
+func newLocator(f *file, fm []byte) *locator {
+	l := &locator{f: f, fm: fm, keys: map[string]int{}}
+	prefix := ""
+	arrays := map[string]int{}
+	inString := ""
+	off := 0
+	for _, line := range bytes.SplitAfter(fm, []byte("\n")) {
+		start := off
+		off += len(line)
+		s := string(line)
+		if inString != "" {
+			if strings.Count(s, inString)%2 == 1 {
+				inString = ""
+			}
+			continue
+		}
+		t := strings.TrimSpace(s)
+		indent := len(s) - len(strings.TrimLeft(s, " \t"))
+		switch {
+		case t == "" || t[0] == '#':
+			continue
+		case strings.HasPrefix(t, "[["):
+			name := strings.TrimSpace(strings.Trim(t[:strings.Index(t+"]]", "]]")], "[ "))
+			prefix = name + "." + strconv.Itoa(arrays[name]) + "."
+			arrays[name]++
+			l.add(strings.TrimSuffix(prefix, "."), f.fmStart+start+indent)
+			continue
+		case t[0] == '[':
+			name := strings.TrimSpace(strings.Trim(t[:strings.Index(t+"]", "]")], "[ "))
+			prefix = name + "."
+			l.add(name, f.fmStart+start+indent)
+			continue
+		}
+		key, ok := keyOf(t)
+		if !ok {
+			continue
+		}
+		l.add(prefix+key, f.fmStart+start+indent)
+		for _, q := range []string{`"""`, `'''`} {
+			if strings.Count(s, q)%2 == 1 {
+				inString = q
+			}
+		}
+	}
+	slices.Sort(l.defs)
+	return l
+}
+
+func (l *locator) add(path string, off int) {
+	if _, ok := l.keys[path]; !ok {
+		l.keys[path] = off
+	}
+	l.defs = append(l.defs, off)
+}
+
+// keyOf returns the dotted key defined by a line "key = value", with
+// quotes removed from quoted keys.
+func keyOf(t string) (string, bool) {
+	var parts []string
+	for {
+		t = strings.TrimLeft(t, " \t")
+		var part string
+		switch {
+		case t == "":
+			return "", false
+		case t[0] == '"' || t[0] == '\'':
+			end := strings.IndexByte(t[1:], t[0])
+			if end < 0 {
+				return "", false
+			}
+			part, t = t[1:end+1], t[end+2:]
+		default:
+			n := 0
+			for n < len(t) && isBare(t[n]) {
+				n++
+			}
+			if n == 0 {
+				return "", false
+			}
+			part, t = t[:n], t[n:]
+		}
+		parts = append(parts, part)
+		t = strings.TrimLeft(t, " \t")
+		if strings.HasPrefix(t, ".") {
+			t = t[1:]
+			continue
+		}
+		if strings.HasPrefix(t, "=") {
+			return strings.Join(parts, "."), true
+		}
+		return "", false
+	}
+}
+
+func isBare(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// key returns the offset of the definition of the dotted key path, or of
+// its nearest enclosing key that can be found, or of the front matter.
+func (l *locator) key(path string) int {
+	for p := path; ; {
+		if off, ok := l.keys[p]; ok {
+			if p != path {
+				// An inline table: look for the last part inside its span.
+				last := path[strings.LastIndexByte(path, '.')+1:]
+				if i := l.find(off, last); i >= 0 {
+					return i
+				}
+			}
+			return off
+		}
+		i := strings.LastIndexByte(p, '.')
+		if i < 0 {
+			return l.f.fmStart
+		}
+		p = p[:i]
+	}
+}
+
+// value returns the offset of a string value v written under key path:
+// the quote that opens it, or failing that the start of the key.
+func (l *locator) value(path, v string) int {
+	off := l.key(path)
+	for _, q := range []string{`"`, `'`} {
+		if i := l.find(off, q+v+q); i >= 0 {
+			return i
+		}
+	}
+	if i := l.find(off, v); i >= 0 && v != "" {
+		return i
+	}
+	// Point after "=" if we can, at the value.
+	if i := l.find(off, "="); i >= 0 {
+		j := i + 1 - l.f.fmStart
+		for j < len(l.fm) && (l.fm[j] == ' ' || l.fm[j] == '\t') {
+			j++
+		}
+		return l.f.fmStart + j
+	}
+	return off
+}
+
+// find returns the offset of s within the span of the definition that
+// starts at off (up to the next definition), or -1.
+func (l *locator) find(off int, s string) int {
+	end := l.f.fmStart + len(l.fm)
+	if i, ok := slices.BinarySearch(l.defs, off+1); ok || i < len(l.defs) {
+		if i < len(l.defs) {
+			end = l.defs[i]
+		}
+	}
+	from := off - l.f.fmStart
+	to := end - l.f.fmStart
+	if from < 0 || to > len(l.fm) || from > to {
+		return -1
+	}
+	i := bytes.Index(l.fm[from:to], []byte(s))
+	if i < 0 {
+		return -1
+	}
+	return off + i
+}

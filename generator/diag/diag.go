@@ -1,0 +1,138 @@
+// Package diag holds the problems found in a site's content.
+//
+// Every problem carries the file it was found in, with a line and a column
+// counted in that file as an editor shows them (1-based, columns in
+// characters), so that a contributor can jump straight to it. Problems are
+// collected over a whole run and printed once, sorted, so one run shows all
+// of them rather than the first.
+package diag
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// Severity says whether a problem fails the run.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// A Problem is one error or warning at a place in a file.
+type Problem struct {
+	Path     string // slash-separated, relative to the site root
+	Line     int    // 1-based; 0 if the problem concerns the whole file
+	Col      int    // 1-based, in characters
+	Severity Severity
+	Msg      string
+}
+
+func (p Problem) String() string {
+	prefix := ""
+	if p.Severity == Warning {
+		prefix = "warning: "
+	}
+	return fmt.Sprintf("%s:%d:%d: %s%s", p.Path, max(p.Line, 1), max(p.Col, 1), prefix, p.Msg)
+}
+
+// List is a set of problems. The zero value is ready to use.
+type List []Problem
+
+// Add records an error.
+func (l *List) Add(path string, line, col int, format string, args ...any) {
+	*l = append(*l, Problem{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warn records a warning.
+func (l *List) Warn(path string, line, col int, format string, args ...any) {
+	*l = append(*l, Problem{Path: path, Line: line, Col: col, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Errors reports how many problems are errors.
+func (l List) Errors() int {
+	n := 0
+	for _, p := range l {
+		if p.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Sort orders problems by file, line and column, and drops exact repeats,
+// so output is stable whatever order the work was done in.
+func (l List) Sort() List {
+	slices.SortFunc(l, func(a, b Problem) int {
+		return cmp.Or(
+			cmp.Compare(a.Path, b.Path),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Col, b.Col),
+			cmp.Compare(a.Severity, b.Severity),
+			strings.Compare(a.Msg, b.Msg),
+		)
+	})
+	return slices.Compact(l)
+}
+
+// Print writes the problems in the named format: "text" (path:line:col:
+// message), "github" (GitHub Actions workflow commands, which annotate the
+// lines of a pull request) or "json" (an array of objects).
+func (l List) Print(w io.Writer, format string) error {
+	switch format {
+	case "", "text":
+		for _, p := range l {
+			if _, err := fmt.Fprintln(w, p); err != nil {
+				return err
+			}
+		}
+	case "github":
+		for _, p := range l {
+			_, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d::%s\n",
+				p.Severity, ghProperty(p.Path), max(p.Line, 1), max(p.Col, 1), ghData(p.Msg))
+			if err != nil {
+				return err
+			}
+		}
+	case "json":
+		type jsonProblem struct {
+			Path     string `json:"path"`
+			Line     int    `json:"line"`
+			Col      int    `json:"col"`
+			Severity string `json:"severity"`
+			Message  string `json:"message"`
+		}
+		out := make([]jsonProblem, 0, len(l))
+		for _, p := range l {
+			out = append(out, jsonProblem{p.Path, max(p.Line, 1), max(p.Col, 1), p.Severity.String(), p.Msg})
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	default:
+		return fmt.Errorf("unknown format %q (want text, github or json)", format)
+	}
+	return nil
+}
+
+// ghData escapes a workflow command's message as the runner expects.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

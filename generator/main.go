@@ -1,0 +1,118 @@
+// Command generator builds the dossier's static site.
+//
+// Usage:
+//
+//	go run ./generator build   [-site DIR] [-out DIR]
+//	go run ./generator check   [-site DIR] [-format text|github|json] [-strict]
+//
+// Exit status is 0 on success, 1 when the content has errors, 2 on bad
+// usage. Content errors are printed as path:line:col: message.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"dossier/generator/build"
+)
+
+const usage = `usage: go run ./generator COMMAND [flags]
+
+commands:
+  build     build the site into public/ (or -out DIR)
+  check     check all content and links; write nothing
+
+Run "go run ./generator COMMAND -h" for a command's flags.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return runBuild(args, stdout, stderr)
+	case "check":
+		return runCheck(args, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
+	return 2
+}
+
+func flags(name string, stderr io.Writer) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	site := fs.String("site", ".", "the site's root `folder`")
+	return fs, site
+}
+
+// parse parses flags and rejects stray arguments; ok is false on bad usage.
+func parse(fs *flag.FlagSet, args []string) bool {
+	if err := fs.Parse(args); err != nil {
+		return false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return false
+	}
+	return true
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs, site := flags("build", stderr)
+	out := fs.String("out", "", "output `folder` (default SITE/public)")
+	if !parse(fs, args) {
+		return 2
+	}
+	if *out == "" {
+		*out = filepath.Join(*site, "public")
+	}
+	problems, err := build.Build(*site, *out)
+	problems.Print(stderr, "text")
+	if errors.Is(err, build.ErrContent) {
+		fmt.Fprintf(stderr, "%d errors; %s was left as it was\n", problems.Errors(), *out)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs, site := flags("check", stderr)
+	format := fs.String("format", "text", "output `format`: text, github or json")
+	strict := fs.Bool("strict", false, "fail on warnings too")
+	if !parse(fs, args) {
+		return 2
+	}
+	if *format != "text" && *format != "github" && *format != "json" {
+		fmt.Fprintf(stderr, "check: unknown -format %q (want text, github or json)\n", *format)
+		return 2
+	}
+	s, problems := build.Load(os.DirFS(*site))
+	w := stderr
+	if *format != "text" {
+		w = stdout
+	}
+	problems.Print(w, *format)
+	if s == nil || (*strict && len(problems) > 0) {
+		return 1
+	}
+	return 0
+}

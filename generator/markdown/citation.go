@@ -1,0 +1,133 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"regexp"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// KindCitation is the node kind of a citation.
+var KindCitation = ast.NewNodeKind("Citation")
+
+// A Citation is [@id] or [@id, locator] in a body. Before rendering, the
+// caller fills in Number and Href from the site model; the renderer itself
+// knows nothing of the site, so one renderer serves every page at once.
+type Citation struct {
+	ast.BaseInline
+	ID      string
+	Locator string
+	Offset  int // byte offset of the opening '[' in the source
+
+	Number int    // reference number on the page, from 1
+	Href   string // link target, usually the page's reference list
+	Title  string // the cited source's title, for the link's tooltip
+}
+
+func (c *Citation) Kind() ast.NodeKind { return KindCitation }
+
+func (c *Citation) Dump(source []byte, level int) {
+	ast.DumpHelper(c, source, level, map[string]string{"ID": c.ID, "Locator": c.Locator}, nil)
+}
+
+// citationRE matches the text of a citation up to its closing bracket:
+// an id, then optionally a comma and a locator without brackets.
+var citationRE = regexp.MustCompile(`^\[@([^\],\s]*)\s*(?:,\s*([^\[\]]*?)\s*)?\]`)
+
+type citationParser struct{}
+
+func (citationParser) Trigger() []byte { return []byte{'['} }
+
+func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if len(line) < 3 || line[1] != '@' {
+		return nil
+	}
+	m := citationRE.FindSubmatchIndex(line)
+	if m == nil {
+		return nil
+	}
+	c := &Citation{ID: string(line[m[2]:m[3]]), Offset: seg.Start}
+	if m[4] >= 0 {
+		c.Locator = string(line[m[4]:m[5]])
+	}
+	block.Advance(m[1])
+	return c
+}
+
+type citationRenderer struct{}
+
+func (citationRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindCitation, renderCitation)
+}
+
+func renderCitation(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	c := n.(*Citation)
+	label := fmt.Sprint(c.Number)
+	if c.Locator != "" {
+		label += ", " + c.Locator
+	}
+	if c.Href == "" {
+		// Unresolved: the checker has reported it; show the text as written.
+		fmt.Fprintf(w, `<span class="cite">[@%s]</span>`, html.EscapeString(c.ID))
+		return ast.WalkContinue, nil
+	}
+	fmt.Fprintf(w, `<a class="cite" href="%s" title="%s">[%s]</a>`,
+		html.EscapeString(c.Href), html.EscapeString(c.Title), html.EscapeString(label))
+	return ast.WalkContinue, nil
+}
+
+type citations struct{}
+
+// Citations is the goldmark extension for [@id] citations.
+var Citations goldmark.Extender = citations{}
+
+func (citations) Extend(m goldmark.Markdown) {
+	// Before the link parser (200), so "[@" is never taken for a link text.
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(citationParser{}, 150)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(citationRenderer{}, 500)))
+}
+
+// PlainText returns the text of a tree without markup, for summaries,
+// search and feeds.
+func PlainText(src []byte, doc ast.Node) string {
+	var buf bytes.Buffer
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock && buf.Len() > 0 {
+				buf.WriteByte(' ')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			buf.Write(n.Segment.Value(src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				buf.WriteByte(' ')
+			}
+		case *ast.String:
+			buf.Write(n.Value)
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				s := lines.At(i)
+				buf.Write(s.Value(src))
+			}
+			return ast.WalkSkipChildren, nil
+		case *Citation:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return string(bytes.Join(bytes.Fields(buf.Bytes()), []byte(" ")))
+}
