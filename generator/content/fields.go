@@ -157,10 +157,12 @@ func article(k Kind) string {
 
 func (d *decoder) decode(m map[string]any) {
 	fields := Schema[d.e.Kind]
+	suggested := map[string]bool{}
 	for _, key := range sortedKeys(m) {
 		i := slices.IndexFunc(fields, func(f Field) bool { return f.Name == key })
 		if i < 0 {
-			d.unknown(key, "", FieldNames(d.e.Kind), fmt.Sprintf("%s has no field '%s'", article(d.e.Kind), key))
+			near := d.unknown(key, "", FieldNames(d.e.Kind), fmt.Sprintf("%s has no field '%s'", article(d.e.Kind), key))
+			suggested[near] = true
 			continue
 		}
 		f := fields[i]
@@ -169,19 +171,23 @@ func (d *decoder) decode(m map[string]any) {
 		}
 	}
 	for _, f := range fields {
-		if _, ok := m[f.Name]; !ok && f.Required {
+		// A misspelt required field is reported once, as misspelt.
+		if _, ok := m[f.Name]; !ok && f.Required && !suggested[f.Name] {
 			d.errorAt(d.loc.f.fmStart, "%s needs a %s field, like: %s", article(d.e.Kind), f.Name, example(f))
 		}
 	}
 }
 
-func (d *decoder) unknown(key, path string, known []string, msg string) {
+// unknown reports an unknown key, suggesting the nearest known one, which
+// it returns.
+func (d *decoder) unknown(key, path string, known []string, msg string) string {
 	off := d.loc.key(path + key)
 	if near := diag.Nearest(key, known); near != "" {
 		d.errorAt(off, "%s; did you mean '%s'?", msg, near)
-		return
+		return near
 	}
 	d.errorAt(off, "%s; the fields are: %s", msg, strings.Join(known, ", "))
+	return ""
 }
 
 func example(f Field) string {

@@ -260,6 +260,7 @@ func scanBody(e *Entry, f *file, errs *diag.List) {
 	e.Doc = markdown.Parse(e.Src)
 	e.HeadingIDs = map[string]bool{}
 	at := func(off int) (int, int) { return f.pos(off) }
+	htmlLine := 0 // warn of raw HTML once a line, not once a tag
 	ast.Walk(e.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -298,8 +299,10 @@ func scanBody(e *Entry, f *file, errs *diag.List) {
 			} else if n.Lines().Len() > 0 {
 				off = n.Lines().At(0).Start
 			}
-			line, col := at(off)
-			errs.Warn(e.Path, line, col, "raw HTML is not published: write Markdown instead")
+			if line, col := at(off); line != htmlLine {
+				htmlLine = line
+				errs.Warn(e.Path, line, col, "raw HTML is not published: write Markdown instead")
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -132,3 +132,19 @@ func Contains(a, b Date) bool {
 	}
 	return a == b
 }
+
+// Span returns a period for a reader, sharing what the two ends share:
+// "10–12 August 2021", "30 August – 2 September 2021".
+func Span(a, b Date) string {
+	switch {
+	case b.IsZero() || a == b:
+		return a.Human()
+	case a.Prec == Day && b.Prec == Day && a.Y == b.Y && a.M == b.M:
+		return fmt.Sprintf("%d–%d %s %d", a.D, b.D, time.Month(a.M), a.Y)
+	case a.Prec == Day && b.Prec == Day && a.Y == b.Y:
+		return fmt.Sprintf("%d %s – %d %s %d", a.D, time.Month(a.M), b.D, time.Month(b.M), a.Y)
+	case a.Prec == Month && b.Prec == Month && a.Y == b.Y:
+		return fmt.Sprintf("%s – %s %d", time.Month(a.M), time.Month(b.M), a.Y)
+	}
+	return a.Human() + " – " + b.Human()
+}

@@ -89,3 +89,21 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestSpan(t *testing.T) {
+	tests := []struct{ a, b, want string }{
+		{"2021-08-10", "2021-08-12", "10–12 August 2021"},
+		{"2021-08-30", "2021-09-02", "30 August – 2 September 2021"},
+		{"2021-12-30", "2022-01-02", "30 December 2021 – 2 January 2022"},
+		{"2025-09", "2025-12", "September – December 2025"},
+		{"2021", "2023", "2021 – 2023"},
+		{"2021-08", "2021-08", "August 2021"},
+	}
+	for _, tt := range tests {
+		a, _ := Parse(tt.a)
+		b, _ := Parse(tt.b)
+		if got := Span(a, b); got != tt.want {
+			t.Errorf("Span(%s, %s) = %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -28,6 +28,7 @@ import (
 	"dossier/generator/content"
 	"dossier/generator/date"
 	"dossier/generator/markdown"
+	"dossier/generator/search"
 	"dossier/generator/site"
 )
 
@@ -62,13 +63,8 @@ func ParseLayouts(fsys fs.FS) (Layouts, error) {
 }
 
 var funcs = template.FuncMap{
-	"human": func(d date.Date) string { return d.Human() },
-	"span": func(e *content.Entry) string {
-		if e.End.IsZero() || e.End == e.Date {
-			return e.Date.Human()
-		}
-		return e.Date.Human() + " – " + e.End.Human()
-	},
+	"human":    func(d date.Date) string { return d.Human() },
+	"span":     func(e *content.Entry) string { return date.Span(e.Date, e.End) },
 	"join":     strings.Join,
 	"lower":    strings.ToLower,
 	"statuses": func() []string { return content.Statuses },
@@ -100,6 +96,15 @@ var funcs = template.FuncMap{
 // Render writes every page of s, the stylesheet for highlighted code and
 // the static files, through write.
 func Render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
+	// The search index reads the bodies, so it is made before the pages
+	// resolve their links.
+	index, err := search.Script(SearchDocs(s))
+	if err != nil {
+		return err
+	}
+	if err := write("search-index.js", index); err != nil {
+		return err
+	}
 	pages := Pages(s)
 	errs := make([]error, len(pages))
 	var wg sync.WaitGroup

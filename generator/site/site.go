@@ -170,11 +170,10 @@ func headingList(t *content.Entry) string {
 
 // unknown explains a reference to a missing entry and how to fix it.
 func (s *Site) unknown(r content.Ref) string {
-	what := string(r.Kind)
+	msg := fmt.Sprintf("unknown %s '%s'", r.Kind, r.ID)
 	if r.Field == "citation" {
-		what = "source in citation"
+		msg = fmt.Sprintf("citation names unknown source '%s'", r.ID)
 	}
-	msg := fmt.Sprintf("unknown %s '%s'", what, r.ID)
 	var ids []string
 	for id := range s.byKind[r.Kind] {
 		ids = append(ids, id)
@@ -190,6 +189,9 @@ func (s *Site) unknown(r content.Ref) string {
 				break
 			}
 		}
+	}
+	if !strings.HasSuffix(msg, "?") {
+		msg += "."
 	}
 	return msg + fmt.Sprintf(" %s are in content/%s/", r.Kind.Plural(), r.Kind.Dir())
 }

@@ -1,0 +1,67 @@
+package render
+
+import (
+	"dossier/generator/content"
+	"dossier/generator/markdown"
+	"dossier/generator/search"
+	"dossier/generator/site"
+)
+
+// SearchDocs describes every page worth finding for the search index:
+// entries with all their names, and tags.
+func SearchDocs(s *site.Site) []search.Doc {
+	var docs []search.Doc
+	name := func(k content.Kind, id string) string {
+		if e := s.Get(k, id); e != nil {
+			return e.Title
+		}
+		return ""
+	}
+	for _, e := range s.Entries {
+		d := search.Doc{Kind: string(e.Kind), Title: e.Title, URL: URL(e), Names: e.Aliases}
+		if e.NativeName != "" {
+			d.Names = append(d.Names, e.NativeName)
+		}
+		text := e.Summary
+		if e.Description != "" {
+			text = e.Description
+		}
+		if e.Doc != nil {
+			if body := markdown.PlainText(e.Src, e.Doc); body != "" {
+				if text != "" {
+					text += " "
+				}
+				text += body
+			}
+		}
+		d.Text = text
+		if !e.Date.IsZero() {
+			d.Date = e.Date.Human()
+		}
+		d.Status = e.Status
+		kw := append([]string{}, e.Tags...)
+		if e.Place != "" {
+			kw = append(kw, name(content.Place, e.Place))
+		}
+		for _, id := range site.EventPeople(e) {
+			kw = append(kw, name(content.Person, id))
+		}
+		for _, id := range e.Organizations {
+			kw = append(kw, name(content.Organization, id))
+		}
+		for _, id := range e.Affiliations {
+			kw = append(kw, name(content.Organization, id))
+		}
+		for _, v := range []string{e.Country, e.Publisher, e.Author, e.Type} {
+			if v != "" {
+				kw = append(kw, v)
+			}
+		}
+		d.Keywords = kw
+		docs = append(docs, d)
+	}
+	for _, t := range s.Tags {
+		docs = append(docs, search.Doc{Kind: "tag", Title: t.Name, URL: "tags/" + t.Slug + ".html"})
+	}
+	return docs
+}
