@@ -4,6 +4,9 @@
 //
 //	go run ./generator build   [-site DIR] [-out DIR]
 //	go run ./generator check   [-site DIR] [-format text|github|json] [-strict]
+//	go run ./generator serve   [-site DIR] [-addr HOST:PORT]
+//	go run ./generator new     [-site DIR] KIND ID
+//	go run ./generator archive [-site DIR] [-out DIR] [-zip|-tgz] | -verify BAG
 //
 // Exit status is 0 on success, 1 when the content has errors, 2 on bad
 // usage. Content errors are printed as path:line:col: message.
@@ -25,6 +28,9 @@ const usage = `usage: go run ./generator COMMAND [flags]
 commands:
   build     build the site into public/ (or -out DIR)
   check     check all content and links; write nothing
+  serve     build, serve on 127.0.0.1:8080 and rebuild on every change
+  new       write a new entry from a template: new KIND ID
+  archive   build and write an offline archive as a BagIt bag
 
 Run "go run ./generator COMMAND -h" for a command's flags.
 `
@@ -45,6 +51,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runBuild(args, stdout, stderr)
 	case "check":
 		return runCheck(args, stdout, stderr)
+	case "serve":
+		return runServe(args, stdout, stderr)
+	case "new":
+		return runNew(args, stdout, stderr)
+	case "archive":
+		return runArchive(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
