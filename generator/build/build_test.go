@@ -238,4 +238,3 @@ func TestCrawlShippedSite(t *testing.T) {
 	}
 	t.Logf("%d pages, %d other files reached", len(r.Pages), len(r.Files))
 }
-
