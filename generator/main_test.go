@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// site writes the shared test site of generator/build, plus extra files.
+func site(t *testing.T, extra map[string]string) string {
+	t.Helper()
+	ar, err := txtar.ParseFile("build/testdata/base.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := map[string]string{}
+	for _, f := range ar.Files {
+		files[f.Name] = string(f.Data)
+	}
+	for name, data := range extra {
+		files[name] = data
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestExitStatus(t *testing.T) {
+	good := site(t, nil)
+	bad := site(t, map[string]string{
+		"content/events/2025-12-25-bad.md": "+++\ntitle = \"Bad\"\ndate = \"2025-12-25\"\nstatus = \"rumoured\"\nsources = [\"src-a\"]\n+++\n",
+	})
+	tests := []struct {
+		args   []string
+		code   int
+		stderr string
+	}{
+		{nil, 2, "usage:"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"build", "-bogus"}, 2, "flag provided but not defined: -bogus"},
+		{[]string{"check", "-site", good, "extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"check", "-site", good, "-format", "xml"}, 2, `unknown -format "xml"`},
+		{[]string{"check", "-site", good}, 0, ""},
+		{[]string{"check", "-site", bad}, 1, "content/events/2025-12-25-bad.md:4:10: status 'rumoured' is not one of confirmed, reported, alleged, disputed"},
+		{[]string{"build", "-site", bad, "-out", filepath.Join(t.TempDir(), "out")}, 1, "1 errors;"},
+		{[]string{"build", "-site", good, "-out", filepath.Join(t.TempDir(), "out")}, 0, ""},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		code := run(tt.args, &stdout, &stderr)
+		if code != tt.code {
+			t.Errorf("run %q = %d, want %d\nstderr: %s", tt.args, code, tt.code, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), tt.stderr) {
+			t.Errorf("run %q stderr = %q, want it to contain %q", tt.args, stderr.String(), tt.stderr)
+		}
+	}
+}
+
+func TestCheckGitHubFormat(t *testing.T) {
+	bad := site(t, map[string]string{
+		"content/people/ada.md": "+++\nname = \"Ada\"\naffiliations = [\"navvy\"]\n+++\n",
+	})
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "-site", bad, "-format", "github"}, &stdout, &stderr); code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	want := "::error file=content/people/ada.md,line=3,col=17::unknown organization 'navvy'; did you mean 'navy'? Organizations are in content/organizations/\n"
+	if stdout.String() != want {
+		t.Errorf("got %q\nwant %q", stdout.String(), want)
+	}
+}
+
+// An archive verifies, a changed byte is caught and named, and the same
+// site archived twice gives the same bytes.
+func TestArchive(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1767225600")
+	dir := site(t, nil)
+	// The bag's name is the archives' top folder, so both are called "bag".
+	bag1, bag2 := filepath.Join(t.TempDir(), "bag"), filepath.Join(t.TempDir(), "bag")
+	for _, bag := range []string{bag1, bag2} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"archive", "-site", dir, "-out", bag, "-zip", "-tgz"}, &stdout, &stderr); code != 0 {
+			t.Fatalf("archive: exit %d: %s", code, stderr.String())
+		}
+	}
+	for _, ext := range []string{".zip", ".tar.gz"} {
+		a, _ := os.ReadFile(bag1 + ext)
+		b, _ := os.ReadFile(bag2 + ext)
+		if len(a) == 0 || !bytes.Equal(a, b) {
+			t.Errorf("%s archives differ or are empty (%d, %d bytes)", ext, len(a), len(b))
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"archive", "-verify", bag1}, &stdout, &stderr); code != 0 {
+		t.Fatalf("verify of a fresh bag: exit %d: %s", code, stderr.String())
+	}
+	page := filepath.Join(bag1, "data", "people", "grace-hopper.html")
+	b, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)/2] ^= 1
+	os.WriteFile(page, b, 0o644)
+	stderr.Reset()
+	if code := run([]string{"archive", "-verify", bag1}, &stdout, &stderr); code != 1 {
+		t.Fatalf("verify of a tampered bag: exit %d", code)
+	}
+	if !strings.Contains(stderr.String(), "data/people/grace-hopper.html: sha256 checksum differs") {
+		t.Errorf("verify did not name the changed file:\n%s", stderr.String())
+	}
+	stderr.Reset()
+	if code := run([]string{"archive", "-site", dir, "-out", bag1}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "already exists") {
+		t.Errorf("archive over an existing bag: exit %d, %s", code, stderr.String())
+	}
+}
