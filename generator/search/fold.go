@@ -1,0 +1,149 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold lowercases s and strips its diacritics, exactly as fold() in
+// static/js/search.js does to a query:
+//
+//	s.normalize('NFD').replace(MARKS, '').toLowerCase() then FOLDS
+//
+// MARKS are the combining diacritical marks (U+0300–U+036F and the other
+// "combining diacritical marks" blocks), Arabic harakat and the tatweel;
+// FOLDS maps the few letters that NFD leaves alone to what a reader types
+// on a plain keyboard (ß→ss, ı→i, ø→o, ł→l, final ς→σ, Arabic ي/ك→Persian
+// ی/ک...). The index holds folded tokens, so the two must agree: the test
+// runs both over the same table.
+func Fold(s string) string {
+	s = norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r < utf8.RuneSelf { // fast path, most text
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		if isStrippedMark(r) {
+			continue
+		}
+		r = unicode.ToLower(r)
+		if f, ok := folds[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isStrippedMark reports the runes removed after NFD. Keep in step with
+// MARKS in static/js/search.js.
+func isStrippedMark(r rune) bool {
+	switch {
+	case r >= 0x0300 && r <= 0x036F, // combining diacritical marks
+		r >= 0x1AB0 && r <= 0x1AFF, // ... extended
+		r >= 0x1DC0 && r <= 0x1DFF, // ... supplement
+		r >= 0x20D0 && r <= 0x20FF, // ... for symbols
+		r >= 0xFE20 && r <= 0xFE2F, // combining half marks
+		r >= 0x064B && r <= 0x065F, // Arabic harakat (fatha, kasra, shadda...)
+		r == 0x0670,                // Arabic superscript alef
+		r == 0x0640:                // Arabic tatweel
+		return true
+	}
+	return false
+}
+
+// folds maps single lowercase runes, after NFD and lowercasing. Keep in
+// step with FOLDS in static/js/search.js.
+var folds = map[rune]string{
+	'ß': "ss",
+	'ı': "i",
+	'ø': "o",
+	'đ': "d",
+	'ð': "d",
+	'ł': "l",
+	'æ': "ae",
+	'œ': "oe",
+	'þ': "th",
+	'ς': "σ", // JS lowercases a word-final Σ to ς, Go to σ
+	'ي': "ی", // Arabic yeh → Farsi yeh
+	'ى': "ی", // alef maksura → Farsi yeh
+	'ك': "ک", // Arabic kaf → keheh
+}
+
+// isJoiner reports the runes that join two parts of one word: hyphens,
+// apostrophes and the transliteration marks for ayn and hamza (ʿ ʾ), which
+// are letters to Unicode but not to a reader. "Khosh-Eghbal" is indexed as
+// khosh, eghbal and khosheghbal. Keep in step with JOINERS in search.js.
+func isJoiner(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2011', '\u00AD', // hyphens, soft hyphen
+		'\'', '\u2018', '\u2019', '`', '\u00B4', // apostrophes
+		'\u200C', '\u200D': // zero-width (non-)joiner, inside Persian words
+		return true
+	}
+	return r >= 0x02B9 && r <= 0x02BF // ʹ ʺ ʻ ʼ ʽ ʾ ʿ
+}
+
+// isWordRune matches [\p{L}\p{N}\p{M}] in search.js.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return !isJoiner(r) && (unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r))
+}
+
+// terms splits s into folded words the way the browser splits a query:
+// joiners separate. Duplicates are kept.
+func terms(s string) []string {
+	return strings.FieldsFunc(Fold(s), func(r rune) bool { return !isWordRune(r) })
+}
+
+// tokens returns the folded words of s for the index: the parts of every
+// word, and for a word made of parts joined by a hyphen or apostrophe, the
+// parts run together too, so "khosh-eghbal", "eghbal" and "khosheghbal"
+// all find "Khosh-Eghbal". Duplicates are kept.
+func tokens(s string) []string {
+	f := Fold(s)
+	var out, parts []string
+	start := -1 // where the part being read starts, if one is
+	for i := 0; i <= len(f); {
+		r, n := utf8.RuneError, 1
+		if i < len(f) {
+			r, n = utf8.DecodeRuneInString(f[i:])
+			if isWordRune(r) {
+				if start < 0 {
+					start = i
+				}
+				i += n
+				continue
+			}
+		}
+		inWord := start >= 0
+		if inWord {
+			parts = append(parts, f[start:i])
+			start = -1
+		}
+		if inWord && isJoiner(r) && i+n < len(f) {
+			if next, _ := utf8.DecodeRuneInString(f[i+n:]); isWordRune(next) {
+				i += n
+				continue
+			}
+		}
+		out = append(out, parts...)
+		if len(parts) > 1 {
+			out = append(out, strings.Join(parts, ""))
+		}
+		parts = parts[:0]
+		i += n
+	}
+	return out
+}

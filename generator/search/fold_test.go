@@ -1,0 +1,90 @@
+package search
+
+import (
+	"slices"
+	"testing"
+)
+
+// foldCases are folded by Go here and by search.js in TestNodeFoldsAlike.
+var foldCases = []struct{ in, want string }{
+	{"Péter", "peter"},
+	{"Pe\u0301ter", "peter"}, // already decomposed
+	{"Ekramuddin", "ekramuddin"},
+	{"Khosh-Eghbal", "khosh-eghbal"},
+	{"ḤASAN", "hasan"},
+	{"ʿAlī", "ʿali"},
+	{"Straße", "strasse"},
+	{"İstanbul", "istanbul"},
+	{"Kırıkkale", "kirikkale"},
+	{"Łódź", "lodz"},
+	{"Ørsted", "orsted"},
+	{"Ćosić", "cosic"},
+	{"São Paulo", "sao paulo"},
+	{"Nguyễn Văn", "nguyen van"},
+	{"Æsir Œuvre", "aesir oeuvre"},
+	{"ΟΔΟΣ", "οδοσ"},
+	{"Ёлка", "елка"},
+	{"عَلِي", "علی"},
+	{"كابل", "کابل"},
+	{"تهران", "تهران"},
+	{"ﬁnance", "ﬁnance"}, // compatibility ligatures are left alone, as NFD does
+	{"𝐀bc", "𝐀bc"},
+	{"</script>", "</script>"},
+	{"", ""},
+}
+
+func TestFold(t *testing.T) {
+	for _, c := range foldCases {
+		if got := Fold(c.in); got != c.want {
+			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestTokens(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"Khosh-Eghbal", []string{"khosh", "eghbal", "khosheghbal"}},
+		{"Ikramuddin Saree", []string{"ikramuddin", "saree"}},
+		{"ʿAlī ibn Abī Ṭālib", []string{"ali", "ibn", "abi", "talib"}},
+		{"Taliban’s reach", []string{"taliban", "s", "talibans", "reach"}},
+		{"Jabha-ye Moqawemat-e Milli", []string{"jabha", "ye", "jabhaye", "moqawemat", "e", "moqawemate", "milli"}},
+		{"2025-12-24", []string{"2025", "12", "24", "20251224"}},
+		{"war - peace -- x-", []string{"war", "peace", "x"}},
+		{"می\u200cخواهم", []string{"می", "خواهم", "میخواهم"}},
+		{"(Tehran), Iran.", []string{"tehran", "iran"}},
+		{"</script><script>alert(1)</script>", []string{"script", "script", "alert", "1", "script"}},
+	} {
+		if got := tokens(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("tokens(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestTerms(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"  Khosh-Eghbal ", []string{"khosh", "eghbal"}},
+		{"ʿAlī", []string{"ali"}},
+		{"Saree, Ikramuddin", []string{"saree", "ikramuddin"}},
+	} {
+		if got := terms(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("terms(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestCompareUTF16(t *testing.T) {
+	// U+FB01 sorts after U+1D400 in UTF-16 (surrogates are 0xD8xx),
+	// before it in UTF-8.
+	words := []string{"ﬁ", "𝐀", "b", "a", "ab"}
+	slices.SortFunc(words, compareUTF16)
+	want := []string{"a", "ab", "b", "𝐀", "ﬁ"}
+	if !slices.Equal(words, want) {
+		t.Errorf("sorted %q, want %q", words, want)
+	}
+}

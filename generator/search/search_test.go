@@ -1,0 +1,485 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const hostile = `</script><script>alert(1)</script>`
+
+// dossier is a small dossier in the shape of the real one.
+var dossier = []Doc{
+	{
+		Kind: "event", Title: "Ikramuddin Sari and Mohammad Amin Almas shot dead in Tehran",
+		Date: "24 December 2025", URL: "events/2025-12-24-tehran-shooting.html", Status: "reported",
+		Keywords: []string{"Tehran", "Ikramuddin Sari", "Mohammad Amin Almas", "assassination", "Iran"},
+		Text:     "General Ikramuddin Sari, a former senior police commander, and Mohammad Amin Almas, a former Afghan army commander, were shot dead on Wednesday evening in Tehran’s Valiasr district.",
+	},
+	{
+		Kind: "event", Title: "Maroof Ghulami shot dead in Mashhad",
+		Date: "September 2025", URL: "events/2025-09-maroof-ghulami-shooting.html", Status: "reported",
+		Keywords: []string{"Mashhad", "Maroof Ghulami", "assassination", "Iran"},
+		Text:     "Maroof Ghulami, a political and military figure close to Ismail Khan, was killed by gunfire in Mashhad. A petition for an inquiry followed.",
+	},
+	{
+		Kind: "person", Title: "Ikramuddin Sari", URL: "people/ikramuddin-sari.html",
+		Names:    []string{"Ikramuddin Saree", "Ekramuddin Saree", "Ikramuddin Sari Khosh-Eghbal"},
+		Keywords: []string{"National Resistance Front"},
+		Text:     "Former police commander of Takhar and Baghlan, who had publicly warned that his name was on a Taliban assassination list. He was killed in Tehran.",
+	},
+	{
+		Kind: "person", Title: "Maroof Ghulami", URL: "people/maroof-ghulami.html",
+		Names: []string{"Marouf Gholami"},
+		Text:  "Political and military figure close to Ismail Khan.",
+	},
+	{
+		Kind: "person", Title: "Mohammad Amin Almas", URL: "people/mohammad-amin-almas.html",
+		Names: []string{"Almas Kohistani"},
+		Text:  "Former Afghan army unit commander, shot with Sari in Tehran.",
+	},
+	{Kind: "person", Title: "Abdul Sarifi", URL: "people/abdul-sarifi.html"},
+	{
+		Kind: "person", Title: "Péter Szabó", URL: "people/peter-szabo.html",
+		Text: "A journalist who wrote about Péter’s colleagues.",
+	},
+	{
+		Kind: "place", Title: "Tehran", URL: "places/tehran.html", Names: []string{"تهران"},
+		Text: "Capital of Iran.",
+	},
+	{
+		Kind: "place", Title: "Peterborough", URL: "places/peterborough.html",
+	},
+	{
+		Kind: "organization", Title: "National Resistance Front", URL: "organizations/nrf.html",
+		Names: []string{"NRF", "Jabha-ye Moqawemat-e Milli"},
+		Text:  "Armed opposition to the Taliban.",
+	},
+	{
+		Kind: "source", Title: "Taliban’s reach extends beyond its borders", URL: "sources/taliban-reach.html",
+		Date: "30 December 2025",
+		Text: "Ekramuddin Saree was reported to have been shot dead after leaving his office in Valiasr Street in downtown Tehran.",
+	},
+	{Kind: "tag", Title: "assassination", URL: "tags/assassination.html"},
+	// Words past U+FFFF and just below it sort differently in Go and JS.
+	{Kind: "page", Title: "Glossary of ﬁ and 𝐀", URL: "pages/glossary.html"},
+	{
+		Kind: "page", Title: hostile, URL: "javascript:alert(1)",
+		Names: []string{"<img src=x onerror=alert(2)>"},
+		Text:  `<b onmouseover="alert(3)">bold</b> & "quotes" ` + "\u2028 line separator",
+	},
+}
+
+func TestScriptIsDeterministic(t *testing.T) {
+	a, err := Script(dossier)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reversed := slices.Clone(dossier)
+	slices.Reverse(reversed)
+	b, err := Script(reversed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("Script gave different bytes for the same docs")
+	}
+}
+
+func TestScriptEscapesContributorText(t *testing.T) {
+	js, err := Script(dossier)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<", ">", "&", "\u2028"} {
+		if bytes.Contains(js, []byte(bad)) {
+			t.Errorf("search-index.js contains a raw %q", bad)
+		}
+	}
+	if !bytes.Contains(js, []byte(`\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e`)) {
+		t.Error("hostile title not found escaped")
+	}
+}
+
+func TestScriptFormat(t *testing.T) {
+	js, err := Script(dossier)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := parse(t, js)
+	var urls []string
+	for _, d := range idx.Docs {
+		urls = append(urls, d[2].(string))
+	}
+	// Tie order: kind, then folded title.
+	want := []string{
+		"people/abdul-sarifi.html",
+		"people/ikramuddin-sari.html",
+		"people/maroof-ghulami.html",
+		"people/mohammad-amin-almas.html",
+		"people/peter-szabo.html",
+		"events/2025-12-24-tehran-shooting.html",
+		"events/2025-09-maroof-ghulami-shooting.html",
+		"organizations/nrf.html",
+		"places/peterborough.html",
+		"places/tehran.html",
+		"sources/taliban-reach.html",
+		"tags/assassination.html",
+		"javascript:alert(1)",
+		"pages/glossary.html",
+	}
+	if !slices.Equal(urls, want) {
+		t.Errorf("doc order\n got %q\nwant %q", urls, want)
+	}
+	if !slices.IsSortedFunc(idx.Words, compareUTF16) || len(idx.Words) != len(idx.Post) {
+		t.Fatal("words not sorted or not one posting list per word")
+	}
+	// Where each word is, decoded: doc URL → field.
+	where := func(w string) map[string]int {
+		i := slices.Index(idx.Words, w)
+		if i < 0 {
+			return nil
+		}
+		m := map[string]int{}
+		for doc, f := range decodePostings(t, idx.Post[i]) {
+			m[urls[doc]] = f
+		}
+		return m
+	}
+	for _, c := range []struct {
+		word string
+		url  string
+		f    int
+	}{
+		{"saree", "people/ikramuddin-sari.html", fieldName},
+		{"saree", "sources/taliban-reach.html", fieldBody},
+		{"gholami", "people/maroof-ghulami.html", fieldName},
+		{"valiasr", "events/2025-12-24-tehran-shooting.html", fieldBody},
+		{"tehran", "events/2025-12-24-tehran-shooting.html", fieldName},
+		{"tehran", "people/ikramuddin-sari.html", fieldBody},
+		{"mashhad", "events/2025-09-maroof-ghulami-shooting.html", fieldName},
+		{"assassination", "events/2025-09-maroof-ghulami-shooting.html", fieldKeyword},
+		{"reported", "events/2025-12-24-tehran-shooting.html", fieldKeyword},
+		{"december", "events/2025-12-24-tehran-shooting.html", fieldKeyword},
+		{"peter", "people/peter-szabo.html", fieldName},
+		{"eghbal", "people/ikramuddin-sari.html", fieldName},
+		{"khosheghbal", "people/ikramuddin-sari.html", fieldName},
+	} {
+		if got := where(c.word)[c.url]; got != c.f {
+			t.Errorf("%q in %s: field %d, want %d", c.word, c.url, got, c.f)
+		}
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"  short\n\ntext ", "short text"},
+		{strings.Repeat("word ", 100), strings.TrimSpace(strings.Repeat("word ", 60)) + "…"},
+		{strings.Repeat("é", 400), strings.Repeat("é", snippetRunes) + "…"},
+	} {
+		if got := snippet(c.in); got != c.want {
+			t.Errorf("snippet(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestScriptWithNoDocs(t *testing.T) {
+	js, err := Script(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `window.DOSSIER_SEARCH = {"v":1,"docs":[],"words":[],"post":[]};` + "\n"
+	if !strings.HasSuffix(string(js), want) {
+		t.Errorf("got %s, want it to end in %s", js, want)
+	}
+}
+
+// decodePostings reads a postings string into doc → field.
+func decodePostings(t testing.TB, s string) map[int]int {
+	t.Helper()
+	m := map[int]int{}
+	if dense, ok := strings.CutPrefix(s, "~"); ok {
+		for k, c := range []byte(dense) {
+			d := strings.IndexByte(digits, c)
+			for j := range 3 {
+				if f := d >> (2 * j) & 3; f != 0 {
+					m[3*k+j] = f
+				}
+			}
+		}
+		return m
+	}
+	doc, v, shift := 0, 0, 0
+	for _, c := range []byte(s) {
+		d := strings.IndexByte(digits, c)
+		if d < 0 {
+			t.Fatalf("postings %q: bad digit %q", s, c)
+		}
+		v |= d & 31 << shift
+		shift += 5
+		if d < 32 {
+			doc += v / 4
+			m[doc] = v % 4
+			v, shift = 0, 0
+		}
+	}
+	return m
+}
+
+func TestPostingsForms(t *testing.T) {
+	// Word "common" is in every doc, so dense; "rare" in two far apart.
+	var docs []Doc
+	for i := range 100 {
+		d := Doc{Kind: "event", Title: fmt.Sprintf("event %03d", i), URL: fmt.Sprintf("e%03d.html", i), Text: "common"}
+		if i == 1 || i == 99 {
+			d.Keywords = []string{"rare"}
+		}
+		docs = append(docs, d)
+	}
+	js, err := Script(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := parse(t, js)
+	post := func(w string) string { return idx.Post[slices.Index(idx.Words, w)] }
+	// Docs 1 and 99 as keyword (2): (1×4+2)=6 → "G"; (98×4+2)=394 =
+	// 0b01100_01010 → 10+32=42 "q", 12 "M".
+	if got := post("rare"); got != "GqM" {
+		t.Errorf("rare: %q, want GqM", got)
+	}
+	// 100 docs with field 3: 33 digits of 3|3<<2|3<<4 = 63 "_", then
+	// doc 99 alone: 3 "D".
+	if got, want := post("common"), "~"+strings.Repeat("_", 33)+"D"; got != want {
+		t.Errorf("common: %q, want %q", got, want)
+	}
+	for _, w := range []string{"rare", "common", "event"} {
+		if m := decodePostings(t, post(w)); len(m) == 0 {
+			t.Errorf("%s: no docs decoded", w)
+		}
+	}
+}
+
+// parse reads the JSON back out of search-index.js.
+func parse(t testing.TB, js []byte) index {
+	t.Helper()
+	_, obj, ok := bytes.Cut(js, []byte("window.DOSSIER_SEARCH = "))
+	if !ok {
+		t.Fatal("no window.DOSSIER_SEARCH assignment")
+	}
+	obj = bytes.TrimSuffix(obj, []byte(";\n"))
+	var idx index
+	if err := json.Unmarshal(obj, &idx); err != nil {
+		t.Fatal(err)
+	}
+	return idx
+}
+
+// node runs testdata/harness.js on docs' index and req, decoding its
+// answer into resp.
+func node(t *testing.T, docs []Doc, req, resp any) {
+	t.Helper()
+	bin, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not on PATH: skipping the tests of static/js/search.js")
+	}
+	js, err := Script(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	indexJS := filepath.Join(t.TempDir(), "search-index.js")
+	writeFile(t, indexJS, js)
+	in, err := json.Marshal(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "testdata/harness.js", searchJS, indexJS)
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node harness: %v\n%s", err, stderr.Bytes())
+	}
+	if err := json.Unmarshal(out, resp); err != nil {
+		t.Fatalf("harness answer: %v\n%s", err, out)
+	}
+}
+
+// searchJS is the browser script under test.
+var searchJS = filepath.Join("..", "..", "static", "js", "search.js")
+
+type hit struct {
+	URL, Title, Alias, Snippet string
+	Exact                      bool
+}
+
+func TestNodeRanking(t *testing.T) {
+	cases := []struct {
+		q     string
+		first string // URL of the first result, "" for no results
+		alias string // the alias shown for the first result
+		snip  string // text the first result's snippet contains
+	}{
+		{"Saree", "people/ikramuddin-sari.html", "Ikramuddin Saree", ""},
+		{"saree", "people/ikramuddin-sari.html", "Ikramuddin Saree", ""},
+		{"Ekramuddin", "people/ikramuddin-sari.html", "Ekramuddin Saree", ""},
+		{"gholami", "people/maroof-ghulami.html", "Marouf Gholami", ""},
+		{"valiasr", "events/2025-12-24-tehran-shooting.html", "", "Tehran’s <mark>Valiasr</mark> district"},
+		{"Valiasr Street", "sources/taliban-reach.html", "", "<mark>Valiasr</mark> <mark>Street</mark>"},
+		{"pet", "people/peter-szabo.html", "", "<mark>Pét</mark>er’s"},
+		{"peter", "people/peter-szabo.html", "", ""},
+		{"sari", "people/ikramuddin-sari.html", "", ""}, // a whole word beats a prefix (Sarifi)
+		{"sarif", "people/abdul-sarifi.html", "", ""},
+		{"Péter", "people/peter-szabo.html", "", ""},
+		{"tehran", "places/tehran.html", "", ""}, // a whole title beats kind order
+		{"sari tehran", "events/2025-12-24-tehran-shooting.html", "", ""},
+		{"ikramuddin saree", "people/ikramuddin-sari.html", "Ikramuddin Saree", ""},
+		{"khosh-eghbal", "people/ikramuddin-sari.html", "Ikramuddin Sari Khosh-Eghbal", ""},
+		{"eghbal", "people/ikramuddin-sari.html", "Ikramuddin Sari Khosh-Eghbal", ""},
+		{"khosheghbal", "people/ikramuddin-sari.html", "", ""},
+		{"nrf", "organizations/nrf.html", "NRF", ""},
+		{"jabha moqaw", "organizations/nrf.html", "Jabha-ye Moqawemat-e Milli", ""},
+		{"تهران", "places/tehran.html", "تهران", ""},
+		{"mashhad", "events/2025-09-maroof-ghulami-shooting.html", "", ""},
+		{"december 2025", "events/2025-12-24-tehran-shooting.html", "", ""},
+		{"alert", "javascript:alert(1)", "", ""},
+		{"ﬁ", "pages/glossary.html", "", ""},
+		{"𝐀", "pages/glossary.html", "", ""},
+		{"xyzzy", "", "", ""},
+		{"  ", "", "", ""},
+	}
+	var queries []string
+	for _, c := range cases {
+		queries = append(queries, c.q)
+	}
+	var resp struct{ Queries map[string][]hit }
+	node(t, dossier, map[string]any{"queries": queries}, &resp)
+	for _, c := range cases {
+		hits := resp.Queries[c.q]
+		if c.first == "" {
+			if len(hits) != 0 {
+				t.Errorf("%q: %d results, want none", c.q, len(hits))
+			}
+			continue
+		}
+		if len(hits) == 0 {
+			t.Errorf("%q: no results, want %s first", c.q, c.first)
+			continue
+		}
+		h := hits[0]
+		if h.URL != c.first {
+			t.Errorf("%q: first %s, want %s (all: %v)", c.q, h.URL, c.first, urlsOf(hits))
+		}
+		if h.Alias != c.alias {
+			t.Errorf("%q: alias %q, want %q", c.q, h.Alias, c.alias)
+		}
+		if !strings.Contains(h.Snippet, c.snip) {
+			t.Errorf("%q: snippet %q does not contain %q", c.q, h.Snippet, c.snip)
+		}
+	}
+	// Ties go by kind, then title: people before events before places.
+	if got, want := urlsOf(resp.Queries["saree"]), []string{
+		"people/ikramuddin-sari.html", "sources/taliban-reach.html",
+	}; !slices.Equal(got, want) {
+		t.Errorf("saree: %q, want %q", got, want)
+	}
+	if got, want := urlsOf(resp.Queries["pet"]), []string{
+		"people/peter-szabo.html", "places/peterborough.html", "events/2025-09-maroof-ghulami-shooting.html",
+	}; !slices.Equal(got, want) {
+		t.Errorf("pet: %q, want %q", got, want)
+	}
+}
+
+func urlsOf(hits []hit) []string {
+	var u []string
+	for _, h := range hits {
+		u = append(u, h.URL)
+	}
+	return u
+}
+
+func TestNodeFoldsAlike(t *testing.T) {
+	var in []string
+	for _, c := range foldCases {
+		in = append(in, c.in)
+	}
+	in = append(in, "Khosh-Eghbal ʿAlī", "Taliban’s, (reach)", "a\u00adb c\u200cd")
+	var resp struct {
+		Folds map[string]struct {
+			Fold  string
+			Terms []string
+		}
+	}
+	node(t, nil, map[string]any{"folds": in}, &resp)
+	for _, s := range in {
+		js := resp.Folds[s]
+		if js.Fold != Fold(s) {
+			t.Errorf("fold(%q): search.js %q, Go %q", s, js.Fold, Fold(s))
+		}
+		if want := terms(s); !slices.Equal(js.Terms, want) && !(len(js.Terms) == 0 && len(want) == 0) {
+			t.Errorf("terms(%q): search.js %q, Go %q", s, js.Terms, want)
+		}
+	}
+}
+
+func TestNodePage(t *testing.T) {
+	var resp struct {
+		Page struct{ Loaded, LoadedURL, Value, Typed, TypedURL string }
+	}
+	node(t, dossier, map[string]any{"page": map[string]any{"search": "?q=saree", "type": "onerror"}}, &resp)
+	p := resp.Page
+	if p.Value != "saree" {
+		t.Errorf("input value %q, want saree from ?q=", p.Value)
+	}
+	for _, want := range []string{
+		`<p aria-hidden="true" class="search-count" id="search-count">2 results for “saree”.</p>`,
+		`id="search-status" role="status" style="position:absolute;`,
+		`white-space:nowrap">2 results for “saree”.</p>`,
+		`<ol class="search-list" id="search-list"><li class="search-result"><h2 class="search-result-title"><a href="people/ikramuddin-sari.html">Ikramuddin Sari</a></h2>`,
+		`<p class="search-result-meta">Person</p><p class="search-result-alias">Also known as Ikramuddin Saree</p>`,
+		`<p class="search-result-meta">Source · 30 December 2025</p>`,
+		`Ekramuddin <mark>Saree</mark> was reported`,
+	} {
+		if !strings.Contains(p.Loaded, want) {
+			t.Errorf("page for ?q=saree lacks\n%s\nin\n%s", want, p.Loaded)
+		}
+	}
+	if strings.Contains(p.Loaded, `<div aria-live`) {
+		t.Error("the results box stays a live region: the whole list would be read out")
+	}
+	if p.LoadedURL != "?q=saree" || p.TypedURL != "?q=onerror" {
+		t.Errorf("URLs %q, %q; want ?q=saree, ?q=onerror", p.LoadedURL, p.TypedURL)
+	}
+	// Hostile text is text: escaped by the serializer, and no script or
+	// img element; its javascript: URL does not become a link.
+	for _, want := range []string{
+		`<a href="#">&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a>`,
+		`Also known as &lt;img src=x onerror=alert(2)&gt;`,
+		`&lt;b onmouseover=&quot;alert(3)&quot;&gt;bold&lt;/b&gt; &amp;`,
+	} {
+		if !strings.Contains(p.Typed, want) {
+			t.Errorf("page for onerror lacks\n%s\nin\n%s", want, p.Typed)
+		}
+	}
+	if !strings.Contains(p.Typed, `white-space:nowrap">1 result for “onerror”.</p>`) {
+		t.Errorf("status not updated after typing:\n%s", p.Typed)
+	}
+	for _, bad := range []string{"<script", "<img", "<b "} {
+		if strings.Contains(p.Typed, bad) {
+			t.Errorf("page for onerror holds an element %s", bad)
+		}
+	}
+}
+
+func TestNodePageWithoutIndex(t *testing.T) {
+	var resp struct{ Page struct{ Loaded string } }
+	node(t, dossier, map[string]any{"page": map[string]any{"search": "?q=saree", "noIndex": true}}, &resp)
+	if want := `<p class="search-count" id="search-count">Search is unavailable: its index, search-index.js, is missing`; !strings.Contains(resp.Page.Loaded, want) {
+		t.Errorf("page without index lacks\n%s\nin\n%s", want, resp.Page.Loaded)
+	}
+}
