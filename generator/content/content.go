@@ -83,6 +83,7 @@ type Entry struct {
 	ID   string
 	Path string // slash-separated, relative to the site root
 	Src  []byte // the file, with its front matter blanked out
+	Raw  []byte // the file as written, for the page that shows its source
 	Doc  ast.Node
 
 	// HeadingIDs are the ids of the body's headings: the fragments a link

@@ -164,6 +164,7 @@ func loadFile(fsys fs.FS, p string) (*Entry, diag.List) {
 		errs.Add(p, line, col, "invalid UTF-8 (byte 0x%02x): save the file as UTF-8", src[off])
 		return nil, errs
 	}
+	e.Raw = bytes.Clone(src)
 	fm, err := f.split()
 	if err != nil {
 		errs.Add(p, 1, 1, "%v", err)
