@@ -11,11 +11,13 @@ import (
 // entries with all their names, and tags.
 func SearchDocs(s *site.Site) []search.Doc {
 	var docs []search.Doc
-	name := func(k content.Kind, id string) string {
+	// name returns an entry's name and aliases, so an event is found by
+	// any spelling of the people and places it names.
+	name := func(k content.Kind, id string) []string {
 		if e := s.Get(k, id); e != nil {
-			return e.Title
+			return append([]string{e.Title}, e.Aliases...)
 		}
-		return ""
+		return nil
 	}
 	for _, e := range s.Entries {
 		d := search.Doc{Kind: string(e.Kind), Title: e.Title, URL: URL(e), Names: e.Aliases}
@@ -41,16 +43,16 @@ func SearchDocs(s *site.Site) []search.Doc {
 		d.Status = e.Status
 		kw := append([]string{}, e.Tags...)
 		if e.Place != "" {
-			kw = append(kw, name(content.Place, e.Place))
+			kw = append(kw, name(content.Place, e.Place)...)
 		}
 		for _, id := range site.EventPeople(e) {
-			kw = append(kw, name(content.Person, id))
+			kw = append(kw, name(content.Person, id)...)
 		}
 		for _, id := range e.Organizations {
-			kw = append(kw, name(content.Organization, id))
+			kw = append(kw, name(content.Organization, id)...)
 		}
 		for _, id := range e.Affiliations {
-			kw = append(kw, name(content.Organization, id))
+			kw = append(kw, name(content.Organization, id)...)
 		}
 		for _, v := range []string{e.Country, e.Publisher, e.Author, e.Type} {
 			if v != "" {
