@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"dossier"
@@ -70,6 +71,9 @@ func Build(dir, out string) (diag.List, error) {
 	if s == nil {
 		return errs, ErrContent
 	}
+	if err := safeOut(dir, out); err != nil {
+		return errs, err
+	}
 	if err := os.MkdirAll(filepath.Dir(filepath.Clean(out)), 0o755); err != nil {
 		return errs, err
 	}
@@ -82,6 +86,28 @@ func Build(dir, out string) (diag.List, error) {
 		return errs, err
 	}
 	return errs, swap(tmp, out)
+}
+
+// safeOut refuses an output folder that the swap would destroy work in:
+// the site itself, a folder holding it, or another site or repository.
+func safeOut(dir, out string) error {
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	absOut, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	if absOut == absDir || strings.HasPrefix(absDir+string(filepath.Separator), absOut+string(filepath.Separator)) {
+		return fmt.Errorf("refusing to build into %s: it holds the site itself", out)
+	}
+	for _, name := range []string{"site.toml", "content", ".git", "go.mod"} {
+		if _, err := os.Stat(filepath.Join(absOut, name)); err == nil {
+			return fmt.Errorf("refusing to replace %s: it holds %s, so it is not a previous build", out, name)
+		}
+	}
+	return nil
 }
 
 // DirWriter returns a WriteFunc that writes files under dir.

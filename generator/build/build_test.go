@@ -238,3 +238,19 @@ func TestCrawlShippedSite(t *testing.T) {
 	}
 	t.Logf("%d pages, %d other files reached", len(r.Pages), len(r.Files))
 }
+
+// The output folder is replaced whole, so it must never be the site or
+// another project.
+func TestRefuseUnsafeOut(t *testing.T) {
+	dir := baseSite(t)
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "go.mod"), []byte("module x\n"), 0o644)
+	for _, out := range []string{dir, filepath.Dir(dir), other} {
+		if _, err := Build(dir, out); err == nil || !strings.Contains(err.Error(), "refusing") {
+			t.Errorf("Build into %s: err = %v, want a refusal", out, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "site.toml")); err != nil {
+		t.Fatal("the site was damaged")
+	}
+}
