@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/tools/txtar"
 )
@@ -39,6 +40,37 @@ func TestCheck(t *testing.T) {
 			}
 			if got != want["want"] {
 				t.Errorf("problems:\n%s\nwant:\n%s", got, want["want"])
+			}
+		})
+	}
+}
+
+// Cases whose bytes a txtar file cannot hold or would hide.
+func TestCheckBytes(t *testing.T) {
+	tests := []struct {
+		name, file, want string
+	}{
+		{"invalid UTF-8", "+++\nname = \"Ada\"\n+++\nBody \xff here.\n",
+			"content/people/ada.md:4:6: invalid UTF-8 (byte 0xff): save the file as UTF-8\n"},
+		{"CRLF line endings", "+++\r\nname = \"Ada\"\r\naffiliations = [\"navvy\"]\r\n+++\r\nText [@src-q].\r\n",
+			"content/people/ada.md:3:17: unknown organization 'navvy'; did you mean 'navy'? Organizations are in content/organizations/\n" +
+				"content/people/ada.md:5:6: citation names unknown source 'src-q'; did you mean 'src-a'? Sources are in content/sources/\n"},
+		{"byte order mark", "\uFEFF+++\nname = \"Ada\"\n+++\n", ""},
+		{"only spaces", " \n\t\n", "content/people/ada.md:1:1: empty file: an entry starts with a line +++, its fields, another +++ line, then the text; `go run ./generator new person ada` writes one\n"},
+		// Columns count characters, as editors do, not bytes.
+		{"non-ASCII columns", "+++\nname = \"Āda\"\naffiliations = [\"ناوی\", \"navvy\"]\nplace = \"tehrän\"\n+++\n",
+			"content/people/ada.md:3:17: unknown organization 'ناوی'. Organizations are in content/organizations/\n" +
+				"content/people/ada.md:3:25: unknown organization 'navvy'; did you mean 'navy'? Organizations are in content/organizations/\n" +
+				"content/people/ada.md:4:9: unknown place 'tehrän'; did you mean 'tehran'? Places are in content/places/\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := withBase(t, fstest.MapFS{"content/people/ada.md": {Data: []byte(tt.file)}})
+			_, problems := Load(fsys)
+			var buf bytes.Buffer
+			problems.Print(&buf, "text")
+			if got := buf.String(); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
 	}

@@ -3,19 +3,21 @@ package content
 import (
 	"bytes"
 	"errors"
+	"unicode/utf8"
 )
 
 // A file is one entry's bytes with what is known of their layout.
 type file struct {
 	path  string
-	src   []byte // front matter blanked out once split
+	orig  []byte // as read, for counting columns in characters
+	src   []byte // a copy with the front matter blanked out once split
 	lines []int  // byte offset of the start of each line
 
 	fmStart, fmEnd int // the front matter is src[fmStart:fmEnd]
 }
 
 func newFile(path string, src []byte) *file {
-	f := &file{path: path, src: src, lines: []int{0}}
+	f := &file{path: path, orig: src, src: src, lines: []int{0}}
 	for i, c := range src {
 		if c == '\n' {
 			f.lines = append(f.lines, i+1)
@@ -37,7 +39,7 @@ func (f *file) pos(off int) (line, col int) {
 			hi = mid
 		}
 	}
-	return lo + 1, len(bytes.Runes(f.src[f.lines[lo]:off])) + 1
+	return lo + 1, utf8.RuneCount(f.orig[f.lines[lo]:off]) + 1
 }
 
 var (
@@ -72,6 +74,7 @@ func (f *file) split() ([]byte, error) {
 			if i+1 < len(f.lines) {
 				end = f.lines[i+1]
 			}
+			f.src = bytes.Clone(f.src)
 			blank(f.src[:end])
 			return fm, nil
 		}
