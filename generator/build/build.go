@@ -31,11 +31,13 @@ func Load(fsys fs.FS) (*site.Site, diag.List) {
 	errs = append(errs, more...)
 	s, more := site.New(cfg, entries)
 	errs = append(errs, more...)
-	errs = errs.Sort()
 	if errs.Errors() > 0 {
-		return nil, errs
+		return nil, errs.Sort()
 	}
-	return s, errs
+	// Warnings of unfinished content only once there are no errors,
+	// which can hide references (see site.Warnings).
+	errs = append(errs, s.Warnings()...)
+	return s, errs.Sort()
 }
 
 // Theme returns a site's layouts and static files, each over the default
