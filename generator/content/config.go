@@ -39,7 +39,7 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			line, col := tomlPos(f, src, pe)
-			errs.Add(name, line, col, "%s", tomlMessage(pe))
+			errs.Add(name, line, col, "%s", tomlMessage(pe, src))
 		} else {
 			errs.Add(name, 1, 1, "%v", err)
 		}

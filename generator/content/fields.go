@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -131,6 +132,8 @@ type decoder struct {
 	e    *Entry
 	loc  *locator
 	errs *diag.List
+
+	unfilled []string // fields still holding a template's placeholder
 }
 
 func (d *decoder) errorAt(off int, format string, args ...any) {
@@ -166,6 +169,11 @@ func (d *decoder) decode(m map[string]any) {
 			continue
 		}
 		f := fields[i]
+		if off, ok := d.placeholder(key, m[key]); ok {
+			d.errorAt(off, "%s is still the placeholder from the template: replace it with %s", f.Name, f.Doc)
+			d.unfilled = append(d.unfilled, f.Name)
+			continue
+		}
 		if v, ok := d.value(f, m[key]); ok {
 			f.set(d.e, v)
 		}
@@ -215,7 +223,11 @@ func (d *decoder) value(f Field, v any) (any, bool) {
 		s = strings.TrimSpace(s)
 		off := d.loc.value(f.Name, s)
 		if s == "" {
-			d.errorAt(off, "%s is empty; give a value or remove the line", f.Name)
+			if f.Required {
+				d.errorAt(off, "%s is empty: give %s", f.Name, f.Doc)
+			} else {
+				d.errorAt(off, "%s is empty: give %s, or remove the line", f.Name, f.Doc)
+			}
 			return nil, false
 		}
 		switch f.typ {
@@ -248,7 +260,7 @@ func (d *decoder) value(f Field, v any) (any, bool) {
 		for _, item := range list {
 			s, ok := item.(string)
 			if !ok || strings.TrimSpace(s) == "" {
-				d.errorAt(d.loc.value(f.Name, ""), "%s must be a list of non-empty strings in quotes", f.Name)
+				d.errorAt(d.loc.value(f.Name, ""), "%s must be a list of non-empty strings in quotes, like %s = [\"first\", \"second\"]", f.Name, f.Name)
 				continue
 			}
 			off := d.loc.value(f.Name, s)
@@ -282,7 +294,11 @@ func (d *decoder) value(f Field, v any) (any, bool) {
 			limit = 180
 		}
 		if math.IsNaN(x) || math.Abs(x) > limit {
-			d.errorAt(d.loc.value(f.Name, ""), "%s %v is out of range (-%v to %v)", f.Name, x, limit, limit)
+			hint := ""
+			if f.Name == "lat" && math.Abs(x) <= 180 {
+				hint = ": latitude runs south to north; are lat and lon swapped?"
+			}
+			d.errorAt(d.loc.value(f.Name, ""), "%s %v is out of range (-%v to %v)%s", f.Name, x, limit, limit, hint)
 			return nil, false
 		}
 		return &x, true
@@ -379,7 +395,7 @@ func (d *decoder) date(path string, v any) (date.Date, bool) {
 	case string:
 		dt, err := date.Parse(strings.TrimSpace(v))
 		if err != nil {
-			d.errorAt(d.loc.value(path, v), "%v", err)
+			d.errorAt(d.loc.value(path, v), "%v%s", err, dateHint(strings.TrimSpace(v)))
 			return date.Date{}, false
 		}
 		return dt, true
@@ -399,13 +415,13 @@ func (d *decoder) date(path string, v any) (date.Date, bool) {
 func checkURL(s string) error {
 	u, err := url.Parse(s)
 	if err != nil {
-		return fmt.Errorf("'%s' is not a valid URL", s)
+		return fmt.Errorf("'%s' is not a valid URL: copy the whole address from the browser's address bar", s)
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return fmt.Errorf("'%s' must start with http:// or https://", s)
 	}
 	if u.Host == "" {
-		return fmt.Errorf("'%s' has no host name", s)
+		return fmt.Errorf("'%s' has no host name: write the whole address, like https://example.org/page", s)
 	}
 	return nil
 }
@@ -420,3 +436,103 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 func cmpDate(a, b date.Date) int { return date.Compare(a, b) }
+
+// Placeholder starts the values that `new` writes for required fields.
+// The template is valid TOML, and check points at each placeholder left,
+// so a contributor runs check to see what is still to fill in.
+const Placeholder = "TODO"
+
+// placeholder reports whether the value of field name is, or lists, a
+// placeholder, and where that is written.
+func (d *decoder) placeholder(name string, v any) (int, bool) {
+	switch v := v.(type) {
+	case string:
+		if strings.HasPrefix(strings.TrimSpace(v), Placeholder) {
+			return d.loc.value(name, v), true
+		}
+	case []any:
+		for _, item := range v {
+			if s, ok := item.(string); ok && strings.HasPrefix(strings.TrimSpace(s), Placeholder) {
+				return d.loc.value(name, s), true
+			}
+		}
+	}
+	return 0, false
+}
+
+// Example returns a line of TOML that sets the field, or for a table the
+// lines of one, with a value that shows its form: what a template writes
+// for an optional field.
+func (f Field) Example() string {
+	switch f.typ {
+	case tStrings:
+		return f.Name + ` = ["...", "..."]`
+	case tDate:
+		return f.Name + ` = "YYYY-MM-DD"`
+	case tRef:
+		return fmt.Sprintf(`%s = "%s-id"`, f.Name, f.ref)
+	case tRefs:
+		return fmt.Sprintf(`%s = ["%s-id"]`, f.Name, f.ref)
+	case tURL:
+		return f.Name + ` = "https://..."`
+	case tStatus:
+		return f.Name + ` = "reported"`
+	case tFloat:
+		return f.Name + ` = 0.0`
+	case tInt:
+		return f.Name + ` = 10`
+	case tRoles:
+		return "[roles]\nperson-id = \"role in this event\""
+	case tAccounts:
+		return "[[accounts]]\nsource = \"source-id\"\nsays = \"this source's version, in your own words\""
+	case tCorrections:
+		return "[[corrections]]\ndate = \"YYYY-MM-DD\"\nnote = \"what was corrected\""
+	}
+	return f.Name + ` = "..."`
+}
+
+// Placeholder returns a line of TOML that sets the field to a
+// placeholder, which check reports until it is replaced: what a template
+// writes for a required field.
+func (f Field) Placeholder() string {
+	switch f.typ {
+	case tRefs:
+		return fmt.Sprintf(`%s = ["%s: %s-id"]`, f.Name, Placeholder, f.ref)
+	case tDate:
+		return fmt.Sprintf(`%s = "%s: YYYY-MM-DD"`, f.Name, Placeholder)
+	}
+	return fmt.Sprintf(`%s = "%s: %s"`, f.Name, Placeholder, f.Doc)
+}
+
+// IsTable reports whether the field is written as a [table] or
+// [[array of tables]], which in TOML must come after the plain fields.
+func (f Field) IsTable() bool {
+	return f.typ == tRoles || f.typ == tAccounts || f.typ == tCorrections
+}
+
+// dateHint suggests how to write a date given in another common form.
+func dateHint(s string) string {
+	if m := ymdRE.FindStringSubmatch(s); m != nil {
+		out := m[1]
+		for _, part := range m[2:] {
+			if len(part) == 1 {
+				part = "0" + part
+			}
+			if part != "" {
+				out += "-" + part
+			}
+		}
+		if _, err := date.Parse(out); err == nil && out != s {
+			return fmt.Sprintf(`; write it as "%s"`, out)
+		}
+	}
+	if dmyRE.MatchString(s) {
+		return "; write the year first, then month and day: YYYY-MM-DD"
+	}
+	return ""
+}
+
+var (
+	ymdRE = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$`)
+	dmyRE = regexp.MustCompile(`^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$`)
+)

@@ -9,6 +9,7 @@ import (
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -177,7 +178,7 @@ func loadFile(fsys fs.FS, p string) (*Entry, diag.List) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			line, col := tomlPos(f, fm, pe)
-			errs.Add(p, line, col, "front matter: %s", tomlMessage(pe))
+			errs.Add(p, line, col, "front matter: %s", tomlMessage(pe, fm))
 		} else {
 			line, col := f.pos(f.fmStart)
 			errs.Add(p, line, col, "front matter: %v", err)
@@ -208,22 +209,13 @@ func tomlPos(f *file, fm []byte, pe toml.ParseError) (int, int) {
 	return start + line - 1, max(pe.Position.Col, 1)
 }
 
-func tomlMessage(pe toml.ParseError) string {
-	msg := pe.Message
-	if pe.Usage != "" {
-		first, _, _ := strings.Cut(strings.TrimSpace(pe.Usage), "\n")
-		msg += " (" + first + ")"
-	}
-	return msg
-}
-
 // checkEvent checks what concerns an event as a whole.
 func checkEvent(d *decoder) {
 	e := d.e
 	if !e.End.IsZero() && !e.Date.IsZero() && cmpDate(e.End, e.Date) < 0 {
-		d.errorAt(d.loc.value("end", e.End.String()), "end %s is before date %s", e.End, e.Date)
+		d.errorAt(d.loc.value("end", e.End.String()), "end %s is before date %s: end is the last day of a span, so it comes after date; are they swapped?", e.End, e.Date)
 	}
-	if _, ok := d.loc.keys["sources"]; ok && len(e.Sources) == 0 {
+	if _, ok := d.loc.keys["sources"]; ok && len(e.Sources) == 0 && !slices.Contains(d.unfilled, "sources") {
 		d.errorAt(d.loc.key("sources"), "an event needs at least one source, like sources = [\"source-id\"]")
 	}
 	if !e.Date.IsZero() && !strings.HasPrefix(e.ID, e.Date.String()+"-") {
