@@ -1,12 +1,103 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"dossier/generator/content"
+	"dossier/generator/date"
+	"dossier/generator/diag"
+	"dossier/generator/scaffold"
 )
 
-// runNew is a placeholder until the new command lands.
+// today is the date an event gets when its id has none; tests fix it.
+var today = func() date.Date { return date.FromTime(time.Now()) }
+
+const newUsage = `usage: go run ./generator new [-site DIR] KIND ID
+
+Writes content/KIND/ID.md from a template and prints its path; an
+existing file is never replaced. KIND is one of: %s
+(or its folder name: events, people...). ID is lowercase letters,
+digits and single hyphens. An event's id starts with its date; without
+one, today's date is put in front.
+
+examples:
+  go run ./generator new person ikramuddin-sari
+  go run ./generator new event 2025-12-24-tehran-shooting
+  go run ./generator new source src-afintl-second-commander-killed
+`
+
+// runNew writes a new entry from a template. Exit status 2 means the
+// request was wrong (kind, id, arguments); 1 means the file could not be
+// written, for instance because it exists.
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "new: not yet available")
-	return 2
+	fs, site := flags("new", stderr)
+	fs.Usage = func() { fmt.Fprintf(stderr, newUsage, strings.Join(scaffold.KindNames(), ", ")) }
+	// Flags may come before, between or after KIND and ID.
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return 2
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(pos) != 2 {
+		fmt.Fprintf(stderr, "new: want KIND and ID, got %d arguments\n\n", len(pos))
+		fs.Usage()
+		return 2
+	}
+	kind, ok := scaffold.ParseKind(pos[0])
+	if !ok {
+		msg := fmt.Sprintf("new: unknown kind '%s'", pos[0])
+		if t := strings.ToLower(pos[0]); t == "tag" || t == "tags" {
+			msg += "; tags are not entries: give an entry a line tags = [\"word\"]"
+		} else if near := diag.Nearest(t, scaffold.KindNames()); near != "" {
+			msg += fmt.Sprintf("; did you mean '%s'?", near)
+		}
+		fmt.Fprintf(stderr, "%s\nThe kinds are: %s\n", msg, strings.Join(scaffold.KindNames(), ", "))
+		return 2
+	}
+	id := strings.TrimSuffix(pos[1], ".md")
+	if !content.IDPattern.MatchString(id) {
+		msg := fmt.Sprintf("new: '%s' is not a valid id: an id is lowercase letters a-z, digits and single hyphens", pos[1])
+		if s := scaffold.SuggestID(id); s != "" {
+			msg += fmt.Sprintf("\ntry: go run ./generator new %s %s", kind, s)
+		}
+		fmt.Fprintln(stderr, msg)
+		return 2
+	}
+	d := date.Date{}
+	if kind == content.Event {
+		var err error
+		if id, d, err = scaffold.EventID(id, today()); err != nil {
+			fmt.Fprintf(stderr, "new: %v\n", err)
+			return 2
+		}
+	}
+	if _, err := os.Stat(filepath.Join(*site, "site.toml")); err != nil {
+		fmt.Fprintf(stderr, "new: %s has no site.toml: run this from the repository root, or pass -site DIR\n", *site)
+		return 2
+	}
+	rel, err := scaffold.Write(*site, kind, id, d)
+	shown := filepath.Join(*site, filepath.FromSlash(rel))
+	if errors.Is(err, scaffold.ErrExists) {
+		fmt.Fprintf(stderr, "new: %s already exists and was left as it is: edit it, or choose another id\n", shown)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "new: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, shown)
+	fmt.Fprintln(stderr, "Replace each TODO in it, then run: go run ./generator check")
+	return 0
 }

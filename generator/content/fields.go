@@ -45,7 +45,7 @@ type Field struct {
 }
 
 var common = []Field{
-	{Name: "corrections", typ: tCorrections, Doc: "public log: [[corrections]] date = \"YYYY-MM-DD\", note = \"what changed\"",
+	{Name: "corrections", typ: tCorrections, Doc: "public log of corrections to this entry: one block for each, newest last",
 		set: func(e *Entry, v any) { e.Corrections = v.([]Correction) }},
 }
 
@@ -65,8 +65,8 @@ var Schema = map[Kind][]Field{
 		{Name: "status", typ: tStatus, Required: true, Doc: "confirmed, reported, alleged or disputed", set: func(e *Entry, v any) { e.Status = v.(string) }},
 		{Name: "sources", typ: tRefs, ref: Source, Required: true, Doc: "ids of the sources; at least one", set: func(e *Entry, v any) { e.Sources = v.([]string) }},
 		{Name: "summary", typ: tString, Doc: "one sentence for the timeline", set: func(e *Entry, v any) { e.Summary = v.(string) }},
-		{Name: "roles", typ: tRoles, ref: Person, Doc: "[roles] person-id = \"role in this event\"", set: func(e *Entry, v any) { e.Roles = v.(map[string]string) }},
-		{Name: "accounts", typ: tAccounts, Doc: "[[accounts]] source = \"id\", says = \"this source's version\"", set: func(e *Entry, v any) { e.Accounts = v.([]Account) }},
+		{Name: "roles", typ: tRoles, ref: Person, Doc: "the role of each person in this event, by their id; list them in people too", set: func(e *Entry, v any) { e.Roles = v.(map[string]string) }},
+		{Name: "accounts", typ: tAccounts, Doc: "where sources differ, one block for each source's version, side by side", set: func(e *Entry, v any) { e.Accounts = v.([]Account) }},
 	},
 	Person: {
 		{Name: "name", typ: tString, Required: true, Doc: "the name most sources use", set: func(e *Entry, v any) { e.Title = v.(string) }},
