@@ -3,9 +3,11 @@ package render
 import (
 	"html/template"
 	"path"
+	"strconv"
 	"strings"
 
 	"dossier/generator/content"
+	"dossier/generator/feed"
 	"dossier/generator/site"
 )
 
@@ -22,10 +24,13 @@ type Page struct {
 	Body  template.HTML  // the entry's rendered Markdown
 	Notes []Note         // the sources cited in Body, in order
 
-	Tag   *site.Tag        // on tag pages
-	Kind  content.Kind     // on list pages
-	List  []*content.Entry // on list pages
-	Years []Year           // on the timeline
+	Tag    *site.Tag        // on tag pages
+	Kind   content.Kind     // on list pages
+	List   []*content.Entry // on list pages
+	Years  []Year           // on the timeline, status and year pages
+	Strip  *Strip           // on the timeline
+	Status string           // on status pages
+	Code   template.HTML    // on an entry's source view: its file, highlighted
 }
 
 // A Note is one cited source in a page's reference list.
@@ -74,11 +79,120 @@ func (p *Page) EditURL() string {
 	return strings.ReplaceAll(p.Site.Config.EditURL, "{path}", p.Entry.Path)
 }
 
+// SourceHref links to the view of an entry's file.
+func (p *Page) SourceHref(e *content.Entry) string { return p.Rel(FileURL(e)) }
+
+// Abs returns the absolute address of an output path when site.toml sets
+// base_url, or "".
+func (p *Page) Abs(target string) string {
+	if p.Site.Config.BaseURL == "" {
+		return ""
+	}
+	return p.Site.Config.BaseURL + target
+}
+
+// Description is the page's one-line summary, for search engines and
+// link previews.
+func (p *Page) Description() string {
+	if e := p.Entry; e != nil && p.Layout != "file" {
+		for _, d := range []string{e.Summary, e.Description} {
+			if d != "" {
+				return d
+			}
+		}
+	}
+	return p.Site.Config.Description
+}
+
+// PrevYear and NextYear return the nearest earlier and later years that
+// have events, for a year page, or 0.
+func (p *Page) PrevYear() int { return p.nearYear(-1) }
+
+func (p *Page) NextYear() int { return p.nearYear(1) }
+
+func (p *Page) nearYear(dir int) int {
+	if len(p.Years) != 1 {
+		return 0
+	}
+	y, best := p.Years[0].Year, 0
+	for _, e := range p.Site.Events {
+		d := (e.Date.Y - y) * dir
+		if d > 0 && (best == 0 || d < (best-y)*dir) {
+			best = e.Date.Y
+		}
+	}
+	return best
+}
+
+// HasCode reports whether the page shows highlighted code, which needs
+// the chroma stylesheet.
+func (p *Page) HasCode() bool {
+	return p.Code != "" || strings.Contains(string(p.Body), `class="chroma"`)
+}
+
+// JSONLD is the schema.org description of the page's entry, or "".
+func (p *Page) JSONLD() template.JS {
+	if p.Entry == nil || p.Layout == "file" {
+		return ""
+	}
+	return template.JS(feed.LD(p.Site, p.Entry, URL))
+}
+
+// Facets are what the timeline can be filtered by: the tags, people and
+// places its events name, each by name.
+type Facets struct {
+	Tags   []*site.Tag
+	People []*content.Entry
+	Places []*content.Entry
+}
+
+// Facets lists the filters for the timeline.
+func (p *Page) Facets() Facets {
+	var f Facets
+	for _, t := range p.Site.Tags {
+		if len(t.Events) > 0 {
+			f.Tags = append(f.Tags, t)
+		}
+	}
+	people, places := map[string]bool{}, map[string]bool{}
+	for _, e := range p.Site.Events {
+		for _, id := range site.EventPeople(e) {
+			people[id] = true
+		}
+		if e.Place != "" {
+			places[e.Place] = true
+		}
+	}
+	for _, e := range p.Site.People {
+		if people[e.ID] {
+			f.People = append(f.People, e)
+		}
+	}
+	for _, e := range p.Site.Places {
+		if places[e.ID] {
+			f.Places = append(f.Places, e)
+		}
+	}
+	return f
+}
+
 // URL returns the output path of an entry's page.
 func URL(e *content.Entry) string { return e.Kind.Dir() + "/" + e.ID + ".html" }
 
 // TagURL returns the output path of a tag's page.
 func TagURL(name string) string { return "tags/" + site.Slug(name) + ".html" }
+
+// StatusURL returns the output path of the page of events of a status.
+func StatusURL(status string) string { return "status/" + status + ".html" }
+
+// YearURL returns the output path of the page of a year's events.
+func YearURL(year int) string { return "years/" + strconv.Itoa(year) + ".html" }
+
+// FileURL returns the output path of the view of an entry's file:
+// content/events/x.md is shown at source/events/x.md.html.
+func FileURL(e *content.Entry) string {
+	return "source/" + e.Kind.Dir() + "/" + e.ID + ".md.html"
+}
 
 // ListURL returns the output path of the index of a kind.
 func ListURL(k content.Kind) string {

@@ -26,7 +26,7 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 
 	"dossier/generator/content"
-	"dossier/generator/date"
+	"dossier/generator/feed"
 	"dossier/generator/markdown"
 	"dossier/generator/search"
 	"dossier/generator/site"
@@ -36,18 +36,24 @@ import (
 // at once, each time with a different path.
 type WriteFunc func(path string, data []byte) error
 
-// Layouts are the parsed templates, one per page layout.
+// Layouts are the parsed templates, one per page layout and language,
+// keyed "LANG/LAYOUT" ("en/event"): each language of layouts/i18n.toml
+// gets its own copy, whose T, human and span speak it.
 type Layouts map[string]*template.Template
 
 // pageLayouts are the layouts a site must have.
-var pageLayouts = []string{"timeline", "event", "person", "organization", "place", "source", "page", "tag", "tags", "list", "search"}
+var pageLayouts = []string{"timeline", "event", "person", "organization", "place", "source", "page", "tag", "tags", "list", "search", "status", "year", "file"}
 
-// ParseLayouts parses the layouts in fsys (base.html, partials.html and
-// one file per page layout).
+// ParseLayouts parses the layouts in fsys (base.html, partials.html, one
+// file per page layout, and i18n.toml).
 func ParseLayouts(fsys fs.FS) (Layouts, error) {
+	text, err := parseText(fsys)
+	if err != nil {
+		return nil, err
+	}
 	ls := Layouts{}
 	for _, name := range pageLayouts {
-		t := template.New(name).Funcs(funcs)
+		t := template.New(name).Funcs(funcs).Funcs(text.lang("en").funcs())
 		for _, file := range []string{"base.html", "partials.html", name + ".html"} {
 			b, err := fs.ReadFile(fsys, file)
 			if err != nil {
@@ -57,24 +63,43 @@ func ParseLayouts(fsys fs.FS) (Layouts, error) {
 				return nil, fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
 			}
 		}
-		ls[name] = t
+		for lang := range text {
+			c, err := t.Clone()
+			if err != nil {
+				return nil, err
+			}
+			ls[lang+"/"+name] = c.Funcs(text.lang(lang).funcs())
+		}
 	}
 	return ls, nil
 }
 
+// layout returns the layout for a page in its site's language: "fa-AF"
+// uses "fa" when there is no "fa-AF", and English when there is neither.
+func (ls Layouts) layout(lang, name string) *template.Template {
+	base, _, _ := strings.Cut(lang, "-")
+	for _, l := range []string{lang, base, "en"} {
+		if t := ls[l+"/"+name]; t != nil {
+			return t
+		}
+	}
+	return nil
+}
+
+// funcs are the template functions that speak the language.
+func (l Lang) funcs() template.FuncMap {
+	return template.FuncMap{
+		"T":     l.T,
+		"human": l.Date,
+		"span":  func(e *content.Entry) string { return l.Span(e.Date, e.End) },
+	}
+}
+
 var funcs = template.FuncMap{
-	"human":    func(d date.Date) string { return d.Human() },
-	"span":     func(e *content.Entry) string { return date.Span(e.Date, e.End) },
 	"join":     strings.Join,
 	"lower":    strings.ToLower,
 	"statuses": func() []string { return content.Statuses },
-	"capital": func(s string) string {
-		if s == "" {
-			return s
-		}
-		return strings.ToUpper(s[:1]) + s[1:]
-	},
-	"people": site.EventPeople,
+	"people":   site.EventPeople,
 	"sorted": func(m map[string]string) []string {
 		keys := make([]string, 0, len(m))
 		for k := range m {
@@ -88,51 +113,34 @@ var funcs = template.FuncMap{
 	"kind":  func(s string) content.Kind { return content.Kind(s) },
 	"float": func(f *float64) string { return strconv.FormatFloat(*f, 'f', -1, 64) },
 	"url":   URL,
+	// slugs gives tags as the words of a data attribute.
+	"slugs": func(tags []string) string {
+		var out []string
+		for _, t := range tags {
+			out = append(out, site.Slug(t))
+		}
+		return strings.Join(out, " ")
+	},
+	// fmt1 writes an SVG coordinate with one decimal.
+	"fmt1":    func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+	"add":     func(a, b float64) float64 { return a + b },
+	"float64": func(i int) float64 { return float64(i) },
 	// arr bundles values for a partial, which takes a single argument.
 	"arr":  func(v ...any) []any { return v },
 	"last": func(v any) int { return reflect.ValueOf(v).Len() - 1 },
 }
 
-// Render writes every page of s, the stylesheet for highlighted code and
-// the static files, through write.
+// Render writes every page of s, the machine-readable copies, the
+// stylesheet for highlighted code and the static files, through write.
 func Render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
+	pages := Pages(s)
 	// The search index reads the bodies, so it is made before the pages
 	// resolve their links.
-	index, err := search.Script(SearchDocs(s))
-	if err != nil {
+	if err := Shared(s, pages, write); err != nil {
 		return err
 	}
-	if err := write("search-index.js", index); err != nil {
+	if err := RenderPages(pages, ls, write); err != nil {
 		return err
-	}
-	pages := Pages(s)
-	errs := make([]error, len(pages))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := range work {
-				buf.Reset()
-				if err := renderPage(&buf, ls, pages[i]); err != nil {
-					errs[i] = err
-					continue
-				}
-				errs[i] = write(pages[i].Path, bytes.Clone(buf.Bytes()))
-			}
-		}()
-	}
-	for i := range pages {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
 	}
 	if err := write("css/chroma.css", ChromaCSS()); err != nil {
 		return err
@@ -149,24 +157,39 @@ func Render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
 	})
 }
 
+// Shared writes the files made from the whole site rather than from one
+// page: the search index and the machine-readable copies. A server that
+// renders again only the pages an edit touches writes these in full.
+func Shared(s *site.Site, pages []*Page, write WriteFunc) error {
+	index, err := search.Script(SearchDocs(s))
+	if err != nil {
+		return err
+	}
+	if err := write("search-index.js", index); err != nil {
+		return err
+	}
+	var listed []string
+	for _, p := range pages {
+		if p.Layout != "file" {
+			listed = append(listed, p.Path)
+		}
+	}
+	files, err := feed.Files(s, URL, listed)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := write(f.Path, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Pages lists every page of the site, without rendering them.
 func Pages(s *site.Site) []*Page {
 	var pages []*Page
-	years := map[int]*Year{}
-	var order []*Year
-	for _, e := range s.Events {
-		y := years[e.Date.Y]
-		if y == nil {
-			y = &Year{Year: e.Date.Y}
-			years[e.Date.Y] = y
-			order = append(order, y)
-		}
-		y.Events = append(y.Events, e)
-	}
-	tl := &Page{Site: s, Path: "index.html", Layout: "timeline", Title: "Timeline"}
-	for _, y := range order {
-		tl.Years = append(tl.Years, *y)
-	}
+	tl := &Page{Site: s, Path: "index.html", Layout: "timeline", Title: "Timeline", Years: byYear(s.Events), Strip: NewStrip(s.Events)}
 	pages = append(pages, tl)
 	for _, e := range s.Entries {
 		pages = append(pages, &Page{Site: s, Path: URL(e), Layout: string(e.Kind), Title: e.Title, Entry: e})
@@ -189,12 +212,46 @@ func Pages(s *site.Site) []*Page {
 	for _, t := range s.Tags {
 		pages = append(pages, &Page{Site: s, Path: "tags/" + t.Slug + ".html", Layout: "tag", Title: t.Name, Tag: t})
 	}
+	for _, st := range content.Statuses {
+		var list []*content.Entry
+		for _, e := range s.Events {
+			if e.Status == st {
+				list = append(list, e)
+			}
+		}
+		pages = append(pages, &Page{Site: s, Path: StatusURL(st), Layout: "status", Title: st, Status: st, Years: byYear(list)})
+	}
+	for _, y := range tl.Years {
+		pages = append(pages, &Page{Site: s, Path: YearURL(y.Year), Layout: "year", Title: strconv.Itoa(y.Year), Years: []Year{y}})
+	}
 	pages = append(pages, &Page{Site: s, Path: "search.html", Layout: "search", Title: "Search"})
+	for _, e := range s.Entries {
+		pages = append(pages, &Page{Site: s, Path: FileURL(e), Layout: "file", Title: e.Path, Entry: e})
+	}
 	return pages
 }
 
+// byYear groups events, in date order, by year.
+func byYear(events []*content.Entry) []Year {
+	var years []Year
+	for _, e := range events {
+		if n := len(years); n == 0 || years[n-1].Year != e.Date.Y {
+			years = append(years, Year{Year: e.Date.Y})
+		}
+		y := &years[len(years)-1]
+		y.Events = append(y.Events, e)
+	}
+	return years
+}
+
 func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
-	if p.Entry != nil && p.Entry.Doc != nil {
+	if p.Layout == "file" {
+		code, err := Highlight(p.Entry.Raw)
+		if err != nil {
+			return fmt.Errorf("%s: %v", p.Entry.Path, err)
+		}
+		p.Code = code
+	} else if p.Entry != nil && p.Entry.Doc != nil {
 		var body bytes.Buffer
 		p.Notes = resolve(p)
 		if err := markdown.Render(&body, p.Entry.Src, p.Entry.Doc); err != nil {
@@ -202,7 +259,7 @@ func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 		}
 		p.Body = template.HTML(body.String())
 	}
-	t := ls[p.Layout]
+	t := ls.layout(p.Site.Config.Language, p.Layout)
 	if t == nil {
 		return fmt.Errorf("no layout %q for %s", p.Layout, p.Path)
 	}
@@ -261,4 +318,39 @@ func ChromaCSS() []byte {
 	write(styles.Get("github-dark"))
 	buf.WriteString("}\n")
 	return buf.Bytes()
+}
+
+// RenderPages renders the given pages, several at a time, through write.
+// Render renders every page; a server that rebuilds only what an edit
+// touches passes the few pages of Pages that can have changed.
+func RenderPages(pages []*Page, ls Layouts, write WriteFunc) error {
+	errs := make([]error, len(pages))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := range work {
+				buf.Reset()
+				if err := renderPage(&buf, ls, pages[i]); err != nil {
+					errs[i] = err
+					continue
+				}
+				errs[i] = write(pages[i].Path, bytes.Clone(buf.Bytes()))
+			}
+		}()
+	}
+	for i := range pages {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -1,0 +1,202 @@
+// Package feed writes the dossier in forms other programs read: the whole
+// dossier as JSON, the events as CSV, an Atom feed of events, a sitemap,
+// and the schema.org JSON-LD that entry pages embed.
+//
+// Every file is made with the standard library's encoders (encoding/json,
+// encoding/csv, encoding/xml), never by hand, so contributor text cannot
+// break out of its field. Nothing depends on the clock: the feed's updated
+// time is the latest event or correction date, so the same input gives the
+// same bytes.
+//
+// Links are relative to the site root ("events/x.html") unless site.toml
+// sets base_url, which makes them absolute; a sitemap is written only
+// then, since it must hold absolute addresses.
+package feed
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+
+	"dossier/generator/content"
+	"dossier/generator/date"
+	"dossier/generator/site"
+)
+
+// A File is one output file.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Files returns dossier.json, events.csv, feed.xml and, with base_url,
+// sitemap.xml. page gives an entry's page path; pages lists every HTML
+// page of the site for the sitemap.
+func Files(s *site.Site, page func(*content.Entry) string, pages []string) ([]File, error) {
+	l := links{base: s.Config.BaseURL, page: page}
+	var files []File
+	for _, f := range []struct {
+		path string
+		make func(*site.Site, links) ([]byte, error)
+	}{
+		{"dossier.json", dossierJSON},
+		{"events.csv", eventsCSV},
+		{"feed.xml", atom},
+	} {
+		b, err := f.make(s, l)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{f.path, b})
+	}
+	if l.base != "" {
+		b, err := sitemap(l, pages)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{"sitemap.xml", b})
+	}
+	return files, nil
+}
+
+// links makes the addresses written into the files.
+type links struct {
+	base string // "" or an absolute URL ending in "/"
+	page func(*content.Entry) string
+}
+
+// to returns the address of a root-relative output path.
+func (l links) to(p string) string { return l.base + p }
+
+// of returns the address of an entry's page.
+func (l links) of(e *content.Entry) string { return l.to(l.page(e)) }
+
+// Split cuts an entry file as written into its front matter, both +++
+// lines included, and its Markdown body.
+func Split(raw []byte) (head, body []byte) {
+	rest := raw
+	for n := 0; len(rest) > 0; n++ {
+		line, after, _ := bytes.Cut(rest, []byte("\n"))
+		if t := bytes.TrimPrefix(bytes.TrimRight(line, "\r"), []byte("\uFEFF")); bytes.Equal(t, []byte("+++")) && n > 0 {
+			end := len(raw) - len(after)
+			return raw[:end], raw[end:]
+		}
+		rest = after
+	}
+	return nil, raw
+}
+
+// An entry in dossier.json: the front matter's fields under their own
+// names (an organization's or source's kind is "type", since "kind" is
+// the entry's), plus where it lives and its Markdown body.
+type jsonEntry struct {
+	ID            string            `json:"id"`
+	Kind          content.Kind      `json:"kind"`
+	Page          string            `json:"page"`
+	File          string            `json:"file"`
+	Title         string            `json:"title,omitempty"`
+	Name          string            `json:"name,omitempty"`
+	Date          string            `json:"date,omitempty"`
+	End           string            `json:"end,omitempty"`
+	Status        string            `json:"status,omitempty"`
+	Summary       string            `json:"summary,omitempty"`
+	Place         string            `json:"place,omitempty"`
+	People        []string          `json:"people,omitempty"`
+	Organizations []string          `json:"organizations,omitempty"`
+	Roles         map[string]string `json:"roles,omitempty"`
+	Accounts      []jsonAccount     `json:"accounts,omitempty"`
+	Aliases       []string          `json:"aliases,omitempty"`
+	NativeName    string            `json:"native_name,omitempty"`
+	Born          string            `json:"born,omitempty"`
+	Died          string            `json:"died,omitempty"`
+	Description   string            `json:"description,omitempty"`
+	Affiliations  []string          `json:"affiliations,omitempty"`
+	Type          string            `json:"type,omitempty"`
+	Country       string            `json:"country,omitempty"`
+	Lat           *float64          `json:"lat,omitempty"`
+	Lon           *float64          `json:"lon,omitempty"`
+	Publisher     string            `json:"publisher,omitempty"`
+	Author        string            `json:"author,omitempty"`
+	URL           string            `json:"url,omitempty"`
+	Published     string            `json:"published,omitempty"`
+	Accessed      string            `json:"accessed,omitempty"`
+	Language      string            `json:"language,omitempty"`
+	ArchivedURL   string            `json:"archived_url,omitempty"`
+	Weight        int               `json:"weight,omitempty"`
+	Tags          []string          `json:"tags,omitempty"`
+	Sources       []string          `json:"sources,omitempty"`
+	Corrections   []jsonCorrection  `json:"corrections,omitempty"`
+	Body          string            `json:"body,omitempty"`
+}
+
+type jsonAccount struct {
+	Source string `json:"source"`
+	Says   string `json:"says"`
+}
+
+type jsonCorrection struct {
+	Date string `json:"date"`
+	Note string `json:"note"`
+}
+
+func str(d date.Date) string { return d.String() }
+
+func dossierJSON(s *site.Site, l links) ([]byte, error) {
+	doc := struct {
+		Title       string      `json:"title"`
+		Description string      `json:"description,omitempty"`
+		Language    string      `json:"language"`
+		BaseURL     string      `json:"base_url,omitempty"`
+		Entries     []jsonEntry `json:"entries"`
+	}{s.Config.Title, s.Config.Description, s.Config.Language, s.Config.BaseURL, []jsonEntry{}}
+	for _, e := range s.Entries {
+		j := jsonEntry{
+			ID: e.ID, Kind: e.Kind, Page: l.of(e), File: e.Path,
+			Date: str(e.Date), End: str(e.End), Status: e.Status, Summary: e.Summary,
+			Place: e.Place, People: e.People, Organizations: e.Organizations, Roles: e.Roles,
+			Aliases: e.Aliases, NativeName: e.NativeName, Born: str(e.Born), Died: str(e.Died),
+			Description: e.Description, Affiliations: e.Affiliations, Type: e.Type,
+			Country: e.Country, Lat: e.Lat, Lon: e.Lon, Publisher: e.Publisher,
+			Author: e.Author, URL: e.URL, Published: str(e.Published), Accessed: str(e.Accessed),
+			Language: e.Language, ArchivedURL: e.ArchivedURL, Weight: e.Weight,
+			Tags: e.Tags, Sources: e.Sources,
+		}
+		switch e.Kind {
+		case content.Person, content.Organization, content.Place:
+			j.Name = e.Title
+		default:
+			j.Title = e.Title
+		}
+		for _, a := range e.Accounts {
+			j.Accounts = append(j.Accounts, jsonAccount{a.Source, a.Says})
+		}
+		for _, c := range e.Corrections {
+			j.Corrections = append(j.Corrections, jsonCorrection{str(c.Date), c.Note})
+		}
+		_, body := Split(e.Raw)
+		j.Body = strings.TrimSpace(string(body))
+		doc.Entries = append(doc.Entries, j)
+	}
+	b, err := json.MarshalIndent(doc, "", "  ")
+	return append(b, '\n'), err
+}
+
+// CSVHeader is the first row of events.csv. Lists of ids are joined
+// with ";", which no id contains.
+var CSVHeader = []string{"id", "date", "end", "title", "status", "place", "people", "organizations", "tags", "sources", "summary", "page"}
+
+func eventsCSV(s *site.Site, l links) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write(CSVHeader)
+	for _, e := range s.Events {
+		w.Write([]string{
+			e.ID, str(e.Date), str(e.End), e.Title, e.Status, e.Place,
+			strings.Join(site.EventPeople(e), ";"), strings.Join(e.Organizations, ";"),
+			strings.Join(e.Tags, ";"), strings.Join(e.Sources, ";"), e.Summary, l.of(e),
+		})
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
