@@ -1,0 +1,47 @@
+// Command profile builds a site once under the CPU profiler, for finding
+// where a build spends its time:
+//
+//	go run ./bench/profile -site bench/out/dossier-5000 -out /tmp/site -cpuprofile /tmp/cpu.out
+//	go tool pprof -top /tmp/cpu.out
+//
+// It calls the same build.Build as `generator build`.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"runtime/pprof"
+	"time"
+
+	"dossier/generator/build"
+)
+
+func main() {
+	site := flag.String("site", ".", "site directory")
+	out := flag.String("out", "", "output directory")
+	cpu := flag.String("cpuprofile", "cpu.out", "write the CPU profile here")
+	flag.Parse()
+	if *out == "" {
+		flag.Usage()
+		os.Exit(2)
+	}
+	f, err := os.Create(*cpu)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	start := time.Now()
+	diags, err := build.Build(*site, *out)
+	pprof.StopCPUProfile()
+	f.Close()
+	fmt.Fprintf(os.Stderr, "built in %v, %d diagnostics\n", time.Since(start).Round(time.Millisecond), len(diags))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
