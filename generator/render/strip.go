@@ -31,15 +31,17 @@ type Mark struct {
 	X, Y  float64
 }
 
-// Strip geometry, in CSS pixels at the SVG's natural size. A mark's link
-// is a stripTarget-wide square, the minimum size of a pointer target
-// (WCAG 2.5.8); marks closer than that stack in rows instead of
-// overlapping.
+// Strip geometry, in SVG units. The stylesheet shows the SVG at most 1.2
+// times its natural size (576px), so on a wide screen a mark's link square
+// is the 24px of WCAG 2.5.8; marks closer than that stack in rows instead
+// of overlapping. On a phone the strip shrinks to fit, rather than
+// scroll the recent years out of view; every mark's link is then also in
+// the list below it, in full size (2.5.8's "equivalent" exception).
 const (
-	stripWidth  = 720
+	stripWidth  = 480
 	stripPad    = 16
-	stripTarget = 24
-	stripAxis   = 28 // room under the axis for the year labels
+	stripTarget = 20
+	stripAxis   = 24 // room under the axis for the year labels
 )
 
 // NewStrip lays out events, which are in date order.
@@ -75,7 +77,7 @@ func NewStrip(events []*content.Entry) *Strip {
 	s.AxisY = len(rowEnd)*stripTarget + 8
 	s.Height = s.AxisY + stripAxis
 	for i := range s.Marks {
-		s.Marks[i].Y = float64(s.AxisY - stripTarget/2 - 4 - rowOf[i]*stripTarget)
+		s.Marks[i].Y = float64(s.AxisY - stripTarget/2 - 3 - rowOf[i]*stripTarget)
 	}
 	count := map[int]int{}
 	for _, e := range events {
