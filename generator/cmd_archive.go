@@ -113,4 +113,3 @@ func verifyBag(bag string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "%s is valid: every file is present and unaltered\n", bag)
 	return 0
 }
-
