@@ -92,6 +92,13 @@ func (l Lang) funcs() template.FuncMap {
 		"T":     l.T,
 		"human": l.Date,
 		"span":  func(e *content.Entry) string { return l.Span(e.Date, e.End) },
+		// events counts events: "1 event", "3 events".
+		"events": func(n int) string {
+			if n == 1 {
+				return l.T("one-event")
+			}
+			return l.T("n-events", n)
+		},
 	}
 }
 

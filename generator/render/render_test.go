@@ -1,0 +1,158 @@
+package render_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"dossier/generator/build"
+	"dossier/generator/render"
+	"dossier/generator/site"
+)
+
+// renderShipped renders the dossier at the repository root into memory.
+func renderShipped(t *testing.T) (*site.Site, map[string][]byte) {
+	t.Helper()
+	root, _ := filepath.Abs("../..")
+	if _, err := os.Stat(filepath.Join(root, "site.toml")); err != nil {
+		t.Skip("no site.toml at the repository root")
+	}
+	fsys := os.DirFS(root)
+	s, problems := build.Load(fsys)
+	if s == nil {
+		t.Fatalf("load: %v", problems)
+	}
+	out := map[string][]byte{}
+	var mu sync.Mutex
+	err := build.Render(fsys, s, func(p string, b []byte) error {
+		mu.Lock()
+		out[p] = b
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, out
+}
+
+func parse(t *testing.T, b []byte) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(string(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// find returns the elements for which ok is true, in document order.
+func find(n *html.Node, ok func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	if n.Type == html.ElementNode && ok(n) {
+		out = append(out, n)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		out = append(out, find(c, ok)...)
+	}
+	return out
+}
+
+func attr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func hasClass(n *html.Node, class string) bool {
+	c, _ := attr(n, "class")
+	return strings.Contains(" "+c+" ", " "+class+" ")
+}
+
+// The timeline's SVG has one link per event, to its page, named by its
+// title and date; and every timeline item carries the data the filters
+// read.
+func TestTimeline(t *testing.T) {
+	s, out := renderShipped(t)
+	doc := parse(t, out["index.html"])
+	svgs := find(doc, func(n *html.Node) bool { return n.Data == "svg" })
+	if len(svgs) != 1 {
+		t.Fatalf("%d svg elements, want 1", len(svgs))
+	}
+	marks := find(svgs[0], func(n *html.Node) bool { return n.Data == "a" && hasClass(n, "mark") })
+	if len(marks) != len(s.Events) {
+		t.Fatalf("%d marks, want one per event (%d)", len(marks), len(s.Events))
+	}
+	for i, e := range s.Events {
+		href, _ := attr(marks[i], "href")
+		label, _ := attr(marks[i], "aria-label")
+		if href != render.URL(e) || !strings.HasPrefix(label, e.Title+", ") || !strings.Contains(label, e.Date.Human()[len(e.Date.Human())-4:]) {
+			t.Errorf("mark %d: href %q label %q, want %s", i, href, label, e.ID)
+		}
+	}
+	items := find(doc, func(n *html.Node) bool { return n.Data == "li" && hasClass(n, "event-item") })
+	if len(items) != len(s.Events) {
+		t.Fatalf("%d items, want %d", len(items), len(s.Events))
+	}
+	for i, e := range s.Events {
+		for _, key := range []string{"data-event", "data-status", "data-tags", "data-people", "data-place"} {
+			if _, ok := attr(items[i], key); !ok {
+				t.Errorf("%s: no %s", e.ID, key)
+			}
+		}
+		if v, _ := attr(items[i], "data-status"); v != e.Status {
+			t.Errorf("%s: data-status %q", e.ID, v)
+		}
+		if v, _ := attr(items[i], "data-people"); v != strings.Join(site.EventPeople(e), " ") {
+			t.Errorf("%s: data-people %q", e.ID, v)
+		}
+	}
+	for _, name := range []string{"status", "tag", "person", "place"} {
+		if len(find(doc, func(n *html.Node) bool { v, _ := attr(n, "name"); return n.Data == "select" && v == name })) != 1 {
+			t.Errorf("no filter for %s", name)
+		}
+	}
+}
+
+// Every page has one h1, the landmarks and a skip link; every JSON-LD
+// block parses and names its @context and @type.
+func TestPages(t *testing.T) {
+	_, out := renderShipped(t)
+	n := 0
+	for p, b := range out {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		n++
+		doc := parse(t, b)
+		count := func(tag string) int {
+			return len(find(doc, func(n *html.Node) bool { return n.Data == tag }))
+		}
+		if count("h1") != 1 || count("main") != 1 || count("header") < 1 || count("nav") < 1 || count("footer") != 1 {
+			t.Errorf("%s: h1 %d main %d header %d nav %d footer %d", p, count("h1"), count("main"), count("header"), count("nav"), count("footer"))
+		}
+		if skip := find(doc, func(n *html.Node) bool { return hasClass(n, "skip") }); len(skip) != 1 {
+			t.Errorf("%s: no skip link", p)
+		}
+		for _, s := range find(doc, func(n *html.Node) bool { v, _ := attr(n, "type"); return n.Data == "script" && v == "application/ld+json" }) {
+			var v map[string]any
+			if err := json.Unmarshal([]byte(s.FirstChild.Data), &v); err != nil {
+				t.Errorf("%s: JSON-LD: %v", p, err)
+				continue
+			}
+			if v["@context"] != "https://schema.org" || v["@type"] == nil || v["name"] == nil {
+				t.Errorf("%s: JSON-LD lacks @context, @type or name: %v", p, v)
+			}
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d pages", n)
+	}
+}
