@@ -141,7 +141,10 @@ func TestPages(t *testing.T) {
 		if skip := find(doc, func(n *html.Node) bool { return hasClass(n, "skip") }); len(skip) != 1 {
 			t.Errorf("%s: no skip link", p)
 		}
-		for _, s := range find(doc, func(n *html.Node) bool { v, _ := attr(n, "type"); return n.Data == "script" && v == "application/ld+json" }) {
+		for _, s := range find(doc, func(n *html.Node) bool {
+			v, _ := attr(n, "type")
+			return n.Data == "script" && v == "application/ld+json"
+		}) {
 			var v map[string]any
 			if err := json.Unmarshal([]byte(s.FirstChild.Data), &v); err != nil {
 				t.Errorf("%s: JSON-LD: %v", p, err)
