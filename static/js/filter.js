@@ -71,12 +71,22 @@
     });
     Array.prototype.forEach.call(marks, function (a) {
       var ok = shown[a.getAttribute('data-event')];
+      // A filtered-out mark stays faintly in place, so the strip keeps
+      // its shape, but is out of reach of pointer, keyboard and reader.
       a.classList.toggle('off', !ok);
-      if (ok) a.removeAttribute('tabindex'); else a.setAttribute('tabindex', '-1');
+      if (ok) {
+        a.removeAttribute('tabindex');
+        a.removeAttribute('aria-hidden');
+      } else {
+        a.setAttribute('tabindex', '-1');
+        a.setAttribute('aria-hidden', 'true');
+      }
     });
     Array.prototype.forEach.call(years, function (sec) {
       sec.hidden = !sec.querySelector('.event-item:not([hidden])');
     });
+    // Per-year counts are of all events; they hide while a filter is on.
+    document.body.classList.toggle('filtering', !!fragment(f));
     if (count) {
       count.textContent = fragment(f) ? count.getAttribute('data-format')
         .replace('%[1]d', n).replace('%[2]d', items.length) : '';
