@@ -1,12 +1,31 @@
 // Package render turns the site model into files: HTML pages from the
-// layouts, the entries' Markdown, the syntax highlighting stylesheet and
-// the static files.
+// layouts, the entries' Markdown, the machine-readable copies of package
+// feed, the syntax highlighting stylesheet and the static files.
+//
+// # Layouts
 //
 // Layouts are html/template files. Each page layout (timeline.html,
 // event.html, person.html, ...) defines "main" and is executed inside
 // base.html, with partials.html for shared pieces; a layout sees a *Page.
 // A site may override any layout or static file by putting a file of the
 // same name in its own layouts/ or static/ folder.
+//
+// # Pages
+//
+// Besides a page per entry, per tag and per kind, Pages lists the
+// timeline (index.html, with an SVG overview laid out by NewStrip), a page
+// per status (status/alleged.html) and per year with events
+// (years/2025.html), which give readers without JavaScript the views that
+// js/filter.js makes on the timeline, and a view of each entry's file as
+// written (source/events/ID.md.html), highlighted by chroma.
+//
+// # Languages
+//
+// Every interface string is in layouts/i18n.toml, one table per language;
+// a layout writes {{T "key"}} or {{T "key" args...}}. site.toml's language
+// picks the table, English filling any gap, and also names the months of
+// dates; direction = "rtl" mirrors the layout, whose stylesheet uses only
+// logical properties.
 package render
 
 import (
