@@ -257,13 +257,18 @@ func (d *decoder) value(f Field, v any) (any, bool) {
 		}
 		var out []string
 		seen := map[string]bool{}
+		after, bad := 0, false
 		for _, item := range list {
 			s, ok := item.(string)
 			if !ok || strings.TrimSpace(s) == "" {
-				d.errorAt(d.loc.value(f.Name, ""), "%s must be a list of non-empty strings in quotes, like %s = [\"first\", \"second\"]", f.Name, f.Name)
+				if !bad { // once a list: the hint is the same for every item
+					d.errorAt(d.loc.value(f.Name, ""), "%s must be a list of non-empty strings in quotes, like %s = [\"first\", \"second\"]", f.Name, f.Name)
+				}
+				bad = true
 				continue
 			}
-			off := d.loc.value(f.Name, s)
+			off := d.loc.valueAfter(f.Name, s, after)
+			after = off + 1
 			if seen[s] {
 				d.warnAt(off, "%s lists '%s' twice", f.Name, s)
 				continue

@@ -14,6 +14,11 @@ type file struct {
 	lines []int  // byte offset of the start of each line
 
 	fmStart, fmEnd int // the front matter is src[fmStart:fmEnd]
+
+	// The last position found, to count a column from there: problems
+	// and references come in file order, and counting each column from
+	// the start of its line is quadratic on a long line.
+	lastOff, lastLine, lastCol int
 }
 
 func newFile(path string, src []byte) *file {
@@ -39,7 +44,13 @@ func (f *file) pos(off int) (line, col int) {
 			hi = mid
 		}
 	}
-	return lo + 1, utf8.RuneCount(f.orig[f.lines[lo]:off]) + 1
+	from, col := f.lines[lo], 1
+	if f.lastLine == lo+1 && f.lastOff <= off {
+		from, col = f.lastOff, f.lastCol
+	}
+	col += utf8.RuneCount(f.orig[from:off])
+	f.lastOff, f.lastLine, f.lastCol = off, lo+1, col
+	return lo + 1, col
 }
 
 var (

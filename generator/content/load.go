@@ -99,8 +99,8 @@ func unwrapPath(err error) error {
 }
 
 // loadFile reads and checks one file.
-func loadFile(fsys fs.FS, p string) (*Entry, diag.List) {
-	var errs diag.List
+func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
+	defer func() { errs = capProblems(p, errs) }()
 	parts := strings.Split(p, "/")
 	if len(parts) != 3 {
 		if len(parts) == 2 && path.Ext(p) == ".md" {
@@ -138,7 +138,7 @@ func loadFile(fsys fs.FS, p string) (*Entry, diag.List) {
 
 	info, err := fs.Stat(fsys, p)
 	if err == nil && info.Size() > MaxFileSize {
-		errs.Add(p, 0, 0, "file is %d bytes; entries are limited to %d bytes: split it up", info.Size(), MaxFileSize)
+		errs.Add(p, 0, 0, "the file is %s, and an entry may be at most %s: split it into several entries, or link to a long document from a source entry rather than pasting it", humanSize(info.Size()), humanSize(MaxFileSize))
 		return nil, errs
 	}
 	src, err := fs.ReadFile(fsys, p)
@@ -250,6 +250,13 @@ func suggestID(s string) string {
 
 // scanBody parses the Markdown body and records its citations and links.
 func scanBody(e *Entry, f *file, errs *diag.List) {
+	if off, msg := deepLine(e.Src, f.fmEnd); off >= 0 {
+		line, col := f.pos(off)
+		errs.Add(e.Path, line, col, "%s", msg)
+		e.Doc = markdown.Parse(nil)
+		e.HeadingIDs = map[string]bool{}
+		return
+	}
 	e.Doc = markdown.Parse(e.Src)
 	e.HeadingIDs = map[string]bool{}
 	at := func(off int) (int, int) { return f.pos(off) }

@@ -163,23 +163,42 @@ func (l *locator) value(path, v string) int {
 	return off
 }
 
+// valueAfter is value for the items of a list: it looks on from offset
+// after, where the item before was found, so a long list is searched in
+// one pass rather than once an item.
+func (l *locator) valueAfter(path, v string, after int) int {
+	off := l.key(path)
+	for _, q := range []string{`"`, `'`} {
+		if i := l.findFrom(off, max(off, after), q+v+q); i >= 0 {
+			return i
+		}
+	}
+	if after > off {
+		return after // near enough: just after the item before
+	}
+	return l.value(path, v)
+}
+
 // find returns the offset of s within the span of the definition that
 // starts at off (up to the next definition), or -1.
-func (l *locator) find(off int, s string) int {
+func (l *locator) find(off int, s string) int { return l.findFrom(off, off, s) }
+
+// findFrom is find, looking only from offset from on.
+func (l *locator) findFrom(off, from int, s string) int {
 	end := l.f.fmStart + len(l.fm)
 	if i, ok := slices.BinarySearch(l.defs, off+1); ok || i < len(l.defs) {
 		if i < len(l.defs) {
 			end = l.defs[i]
 		}
 	}
-	from := off - l.f.fmStart
+	start := from - l.f.fmStart
 	to := end - l.f.fmStart
-	if from < 0 || to > len(l.fm) || from > to {
+	if start < 0 || to > len(l.fm) || start > to {
 		return -1
 	}
-	i := bytes.Index(l.fm[from:to], []byte(s))
+	i := bytes.Index(l.fm[start:to], []byte(s))
 	if i < 0 {
 		return -1
 	}
-	return off + i
+	return from + i
 }

@@ -25,6 +25,7 @@ type Citation struct {
 	ID      string
 	Locator string
 	Offset  int // byte offset of the opening '[' in the source
+	Len     int // bytes from '[' to ']' inclusive
 
 	Number int    // reference number on the page, from 1
 	Href   string // link target, usually the page's reference list
@@ -38,8 +39,11 @@ func (c *Citation) Dump(source []byte, level int) {
 }
 
 // citationRE matches the text of a citation up to its closing bracket:
-// an id, then optionally a comma and a locator without brackets.
-var citationRE = regexp.MustCompile(`^\[@([^\],\s]*)\s*(?:,\s*([^\[\]]*?)\s*)?\]`)
+// an id, then optionally a comma and a locator without brackets. Neither
+// may hold a '[', so a match attempt stops at the next one: the parser
+// tries at every '[', and a line of "[@[@[@..." would otherwise cost time
+// in the square of its length.
+var citationRE = regexp.MustCompile(`^\[@([^\[\],\s]*)\s*(?:,\s*([^\[\]]*?)\s*)?\]`)
 
 type citationParser struct{}
 
@@ -54,7 +58,7 @@ func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	if m == nil {
 		return nil
 	}
-	c := &Citation{ID: string(line[m[2]:m[3]]), Offset: seg.Start}
+	c := &Citation{ID: string(line[m[2]:m[3]]), Offset: seg.Start, Len: m[1]}
 	if m[4] >= 0 {
 		c.Locator = string(line[m[4]:m[5]])
 	}

@@ -1,0 +1,106 @@
+package content
+
+import (
+	"fmt"
+
+	"dossier/generator/diag"
+)
+
+// MaxNesting bounds how deep block quotes and list items open on one
+// line ("> > > ..." or "- - - ..."). The Markdown parser takes time in
+// the square of that depth, so a line of a few megabytes of ">" would
+// stall every build; real text never nests more than a handful deep.
+const MaxNesting = 100
+
+// MaxIndent bounds how far a line of text is indented, in columns,
+// counting quote and list markers: lists nest by indentation, at a cost
+// that grows faster still with depth.
+const MaxIndent = 256
+
+// MaxProblems bounds the problems reported for one file. A file with
+// thousands of the same mistake says so once; the rest would bury the
+// other files' problems and flood a pull request's annotations.
+const MaxProblems = 100
+
+// deepLine returns the offset of the first line of src, from offset
+// start on, that opens more than MaxNesting quotes or list items or is
+// indented more than MaxIndent columns, with a message that says which;
+// or -1.
+func deepLine(src []byte, start int) (int, string) {
+	for off := start; off < len(src); {
+		i, depth, width := off, 0, 0
+	markers:
+		for i < len(src) {
+			switch c := src[i]; {
+			case c == ' ':
+				i++
+				width++
+			case c == '\t':
+				i++
+				width += 4 - width%4
+			case c == '>':
+				depth++
+				i++
+				width++
+			case (c == '-' || c == '*' || c == '+') && i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\t'):
+				depth++
+				i++
+				width++
+			case c >= '0' && c <= '9':
+				j := i
+				for j < len(src) && j-i < 10 && src[j] >= '0' && src[j] <= '9' {
+					j++
+				}
+				if j+1 < len(src) && (src[j] == '.' || src[j] == ')') && (src[j+1] == ' ' || src[j+1] == '\t') {
+					depth++
+					width += j + 1 - i
+					i = j + 1
+					continue
+				}
+				break markers
+			default:
+				break markers
+			}
+		}
+		text := i < len(src) && src[i] != '\n' && src[i] != '\r'
+		switch {
+		case depth > MaxNesting:
+			return off, fmt.Sprintf("this line opens %d quotes or list items, and at most %d may nest: flatten it", depth, MaxNesting)
+		case width > MaxIndent && text:
+			return off, fmt.Sprintf("this line is indented %d columns, and at most %d are allowed: flatten the lists or quotes it is in", width, MaxIndent)
+		}
+		for i < len(src) && src[i] != '\n' {
+			i++
+		}
+		off = i + 1
+	}
+	return -1, ""
+}
+
+// capProblems keeps the first MaxProblems of one file's problems, in
+// file order, and says how many more there are.
+func capProblems(path string, errs diag.List) diag.List {
+	if len(errs) <= MaxProblems {
+		return errs
+	}
+	errs = errs.Sort()
+	if len(errs) <= MaxProblems {
+		return errs
+	}
+	next := errs[MaxProblems]
+	more := len(errs) - MaxProblems
+	errs = errs[:MaxProblems:MaxProblems]
+	errs.Add(path, next.Line, next.Col, "and %d more problems in this file, not shown: fix these first, then run check again", more)
+	return errs
+}
+
+// humanSize writes a byte count as a contributor reads it.
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
