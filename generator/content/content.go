@@ -84,6 +84,7 @@ type Entry struct {
 	Path string // slash-separated, relative to the site root
 	Src  []byte // the file, with its front matter blanked out
 	Raw  []byte // the file as written, for the page that shows its source
+	Body int    // offset of the body, after the closing +++ line, in Raw and Src
 	Doc  ast.Node
 
 	// HeadingIDs are the ids of the body's headings: the fragments a link

@@ -14,6 +14,7 @@ type file struct {
 	lines []int  // byte offset of the start of each line
 
 	fmStart, fmEnd int // the front matter is src[fmStart:fmEnd]
+	body           int // the body starts at src[body:]
 
 	// The last position found, to count a column from there: problems
 	// and references come in file order, and counting each column from
@@ -87,6 +88,7 @@ func (f *file) split() ([]byte, error) {
 			}
 			f.src = bytes.Clone(f.src)
 			blank(f.src[:end])
+			f.body = end
 			return fm, nil
 		}
 	}

@@ -165,13 +165,13 @@ func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
 		errs.Add(p, line, col, "invalid UTF-8 (byte 0x%02x): save the file as UTF-8", src[off])
 		return nil, errs
 	}
-	e.Raw = bytes.Clone(src)
 	fm, err := f.split()
 	if err != nil {
 		errs.Add(p, 1, 1, "%v", err)
 		return nil, errs
 	}
-	e.Src = f.src
+	// split blanks a copy, so src is still the file as written.
+	e.Raw, e.Src, e.Body = src, f.src, f.body
 
 	var m map[string]any
 	if _, err := toml.Decode(string(fm), &m); err != nil {

@@ -72,21 +72,6 @@ func (l links) to(p string) string { return l.base + p }
 // of returns the address of an entry's page.
 func (l links) of(e *content.Entry) string { return l.to(l.page(e)) }
 
-// Split cuts an entry file as written into its front matter, both +++
-// lines included, and its Markdown body.
-func Split(raw []byte) (head, body []byte) {
-	rest := raw
-	for n := 0; len(rest) > 0; n++ {
-		line, after, _ := bytes.Cut(rest, []byte("\n"))
-		if t := bytes.TrimPrefix(bytes.TrimRight(line, "\r"), []byte("\uFEFF")); bytes.Equal(t, []byte("+++")) && n > 0 {
-			end := len(raw) - len(after)
-			return raw[:end], raw[end:]
-		}
-		rest = after
-	}
-	return nil, raw
-}
-
 // An entry in dossier.json: the front matter's fields under their own
 // names (an organization's or source's kind is "type", since "kind" is
 // the entry's), plus where it lives and its Markdown body.
@@ -174,7 +159,7 @@ func dossierJSON(s *site.Site, l links) ([]byte, error) {
 		for _, c := range e.Corrections {
 			j.Corrections = append(j.Corrections, jsonCorrection{str(c.Date), c.Note})
 		}
-		_, body := Split(e.Raw)
+		body := e.Raw[e.Body:]
 		j.Body = strings.TrimSpace(string(body))
 		doc.Entries = append(doc.Entries, j)
 	}

@@ -220,17 +220,3 @@ func TestLD(t *testing.T) {
 		}
 	}
 }
-
-func TestSplit(t *testing.T) {
-	for _, c := range []struct{ in, head, body string }{
-		{"+++\ntitle = \"x\"\n+++\nBody\n", "+++\ntitle = \"x\"\n+++\n", "Body\n"},
-		{"+++\r\na = 1\r\n+++\r\n\r\nB", "+++\r\na = 1\r\n+++\r\n", "\r\nB"},
-		{"+++\na = 1\n+++", "+++\na = 1\n+++", ""},
-		{"no front matter", "", "no front matter"},
-	} {
-		head, body := feed.Split([]byte(c.in))
-		if string(head) != c.head || string(body) != c.body {
-			t.Errorf("Split(%q) = %q, %q", c.in, head, body)
-		}
-	}
-}

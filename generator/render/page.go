@@ -5,6 +5,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 
 	"dossier/generator/content"
 	"dossier/generator/feed"
@@ -31,6 +32,54 @@ type Page struct {
 	Strip  *Strip           // on the timeline
 	Status string           // on status pages
 	Code   template.HTML    // on an entry's source view: its file, highlighted
+
+	tmpl   *template.Template // the page's layout, while it renders
+	chrome *chrome            // shared by the pages of one Pages call
+}
+
+// chrome holds the site header as rendered for each depth in the output
+// and each page its menu names: every other page shares one of them.
+type chrome struct {
+	mu     sync.Mutex
+	header map[string]template.HTML
+}
+
+// Header returns the site header for the page, rendering it once for all
+// the pages that show the same one.
+func (p *Page) Header() (template.HTML, error) {
+	key := strings.Repeat("../", strings.Count(p.Path, "/"))
+	if p.inMenu() {
+		key = p.Path
+	}
+	if p.chrome != nil {
+		p.chrome.mu.Lock()
+		h, ok := p.chrome.header[key]
+		p.chrome.mu.Unlock()
+		if ok {
+			return h, nil
+		}
+	}
+	var buf strings.Builder
+	if err := p.tmpl.ExecuteTemplate(&buf, "header", p); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	if p.chrome != nil {
+		p.chrome.mu.Lock()
+		p.chrome.header[key] = h
+		p.chrome.mu.Unlock()
+	}
+	return h, nil
+}
+
+// inMenu reports whether the site menu links to this page, which it then
+// marks as the current one.
+func (p *Page) inMenu() bool {
+	switch p.Layout {
+	case "timeline", "list", "tags", "page":
+		return true
+	}
+	return false
 }
 
 // A Note is one cited source in a page's reference list.

@@ -160,12 +160,16 @@ var funcs = template.FuncMap{
 // stylesheet for highlighted code and the static files, through write.
 func Render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
 	pages := Pages(s)
-	// The search index reads the bodies, so it is made before the pages
-	// resolve their links.
-	if err := Shared(s, pages, write); err != nil {
+	// The search index and the data files are one long job each; they run
+	// beside the pages. They read the bodies' text while the pages set
+	// link targets and citation numbers, which are other fields.
+	shared := make(chan error, 1)
+	go func() { shared <- Shared(s, pages, write) }()
+	err := RenderPages(pages, ls, write)
+	if err := <-shared; err != nil {
 		return err
 	}
-	if err := RenderPages(pages, ls, write); err != nil {
+	if err != nil {
 		return err
 	}
 	if err := write("css/chroma.css", ChromaCSS()); err != nil {
@@ -254,6 +258,10 @@ func Pages(s *site.Site) []*Page {
 	for _, e := range s.Entries {
 		pages = append(pages, &Page{Site: s, Path: FileURL(e), Layout: "file", Title: e.Path, Entry: e})
 	}
+	c := &chrome{header: map[string]template.HTML{}}
+	for _, p := range pages {
+		p.chrome = c
+	}
 	return pages
 }
 
@@ -272,7 +280,7 @@ func byYear(events []*content.Entry) []Year {
 
 func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 	if p.Layout == "file" {
-		code, err := Highlight(p.Entry.Raw)
+		code, err := Highlight(p.Entry)
 		if err != nil {
 			return fmt.Errorf("%s: %v", p.Entry.Path, err)
 		}
@@ -289,6 +297,7 @@ func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 	if t == nil {
 		return fmt.Errorf("no layout %q for %s", p.Layout, p.Path)
 	}
+	p.tmpl = t
 	if err := t.ExecuteTemplate(buf, "base.html", p); err != nil {
 		return fmt.Errorf("rendering %s: %v", p.Path, err)
 	}
@@ -353,7 +362,9 @@ func RenderPages(pages []*Page, ls Layouts, write WriteFunc) error {
 	errs := make([]error, len(pages))
 	var wg sync.WaitGroup
 	work := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+	// Twice as many workers as cores: each page ends in a file write,
+	// and a worker waiting on the disk leaves its core to another.
+	for range min(2*runtime.GOMAXPROCS(0), len(pages)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
