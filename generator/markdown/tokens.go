@@ -91,11 +91,12 @@ func Tokens(src []byte, doc ast.Node, from int) []chroma.Token {
 				mark(start-n.Level, end+n.Level, t)
 			}
 		case *ast.Link:
+			// The destination is found in the source, not read from the
+			// node: pages rewrite it while this view may be rendered.
 			if start, end, ok := span(n); ok {
 				mark(start-1, end, chroma.NameTag)
-				dest := append([]byte("]("), n.Destination...)
-				if i := bytes.Index(src[end:min(len(src), end+len(dest)+256)], dest); i >= 0 {
-					mark(end+i+2, end+i+len(dest), chroma.NameAttribute)
+				if d := destination(src, end); d > 0 {
+					mark(end+2, d, chroma.NameAttribute)
 				}
 			}
 		case *Citation:
@@ -130,4 +131,29 @@ func span(n ast.Node) (start, end int, ok bool) {
 		return ast.WalkContinue, nil
 	})
 	return start, end, start >= 0
+}
+
+// destination returns the end of an inline link's destination, given the
+// end of its text: src[end:] starts "](", and the destination runs to the
+// ")" that balances it. It returns 0 when the link is not written so (a
+// reference link, say).
+func destination(src []byte, end int) int {
+	if !bytes.HasPrefix(src[end:], []byte("](")) {
+		return 0
+	}
+	depth := 0
+	for i := end + 2; i < len(src) && src[i] != '\n'; i++ {
+		switch src[i] {
+		case '\\':
+			i++
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return 0
 }
