@@ -1,0 +1,66 @@
+package diag
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestPrint(t *testing.T) {
+	l := List{
+		{Path: "content/people/b.md", Line: 3, Col: 17, Msg: "unknown organization 'navvy'; did you mean 'navy'?"},
+		{Path: "content/events/a,b.md", Line: 0, Col: 0, Severity: Warning, Msg: "50% done\nsecond line"},
+		{Path: "content/people/b.md", Line: 3, Col: 17, Msg: "unknown organization 'navvy'; did you mean 'navy'?"},
+	}.Sort()
+	tests := []struct{ format, want string }{
+		{"text", "content/events/a,b.md:1:1: warning: 50% done\nsecond line\n" +
+			"content/people/b.md:3:17: unknown organization 'navvy'; did you mean 'navy'?\n"},
+		{"github", "::warning file=content/events/a%2Cb.md,line=1,col=1::50%25 done%0Asecond line\n" +
+			"::error file=content/people/b.md,line=3,col=17::unknown organization 'navvy'; did you mean 'navy'?\n"},
+		{"json", `[
+  {
+    "path": "content/events/a,b.md",
+    "line": 1,
+    "col": 1,
+    "severity": "warning",
+    "message": "50% done\nsecond line"
+  },
+  {
+    "path": "content/people/b.md",
+    "line": 3,
+    "col": 17,
+    "severity": "error",
+    "message": "unknown organization 'navvy'; did you mean 'navy'?"
+  }
+]
+`},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		if err := l.Print(&buf, tt.format); err != nil {
+			t.Fatal(err)
+		}
+		if buf.String() != tt.want {
+			t.Errorf("%s:\n%s\nwant:\n%s", tt.format, buf.String(), tt.want)
+		}
+	}
+	if l.Errors() != 1 {
+		t.Errorf("Errors() = %d after dropping the repeat, want 1", l.Errors())
+	}
+}
+
+func TestNearest(t *testing.T) {
+	ids := []string{"grace-hopper", "navy", "tehran", "src-a", "src-b"}
+	tests := []struct{ in, want string }{
+		{"grace-hoper", "grace-hopper"},
+		{"navvy", "navy"},
+		{"teheran", "tehran"},
+		{"src-c", "src-a"}, // ties go to the first in order
+		{"kandahar", ""},   // nothing close: no suggestion
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Nearest(tt.in, ids); got != tt.want {
+			t.Errorf("Nearest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
