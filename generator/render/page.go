@@ -37,39 +37,56 @@ type Page struct {
 	chrome *chrome            // shared by the pages of one Pages call
 }
 
-// chrome holds the site header as rendered for each depth in the output
-// and each page its menu names: every other page shares one of them.
+// chrome holds fragments that many pages show the same way: the site
+// header, the same on every page at one depth in the output but those its
+// menu names, and each event's item in the lists, which depends only on
+// the depth. Each is rendered once per Pages call.
 type chrome struct {
-	mu     sync.Mutex
-	header map[string]template.HTML
+	mu    sync.Mutex
+	parts map[string]template.HTML
 }
 
-// Header returns the site header for the page, rendering it once for all
-// the pages that show the same one.
-func (p *Page) Header() (template.HTML, error) {
-	key := strings.Repeat("../", strings.Count(p.Path, "/"))
-	if p.inMenu() {
-		key = p.Path
-	}
+// part returns the fragment cached under key, rendering it with the
+// page's layout as template name with data the first time.
+func (p *Page) part(key, name string, data any) (template.HTML, error) {
 	if p.chrome != nil {
 		p.chrome.mu.Lock()
-		h, ok := p.chrome.header[key]
+		h, ok := p.chrome.parts[key]
 		p.chrome.mu.Unlock()
 		if ok {
 			return h, nil
 		}
 	}
 	var buf strings.Builder
-	if err := p.tmpl.ExecuteTemplate(&buf, "header", p); err != nil {
+	if err := p.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
 	h := template.HTML(buf.String())
 	if p.chrome != nil {
 		p.chrome.mu.Lock()
-		p.chrome.header[key] = h
+		p.chrome.parts[key] = h
 		p.chrome.mu.Unlock()
 	}
 	return h, nil
+}
+
+// depth is the prefix that leads from the page to the output's root.
+func (p *Page) depth() string { return strings.Repeat("../", strings.Count(p.Path, "/")) }
+
+// Header returns the site header for the page.
+func (p *Page) Header() (template.HTML, error) {
+	key := "header " + p.depth()
+	if p.inMenu() {
+		key = "header " + p.Path
+	}
+	return p.part(key, "header", p)
+}
+
+// EventItem returns an event's item for the lists of events: the
+// timeline and the pages of years, statuses, tags, people, places,
+// organizations and sources each show it, a dozen times in all.
+func (p *Page) EventItem(e *content.Entry) (template.HTML, error) {
+	return p.part("event "+p.depth()+e.ID, "event-item", []any{p, e})
 }
 
 // inMenu reports whether the site menu links to this page, which it then
