@@ -34,6 +34,7 @@ type Site struct {
 	byKind map[content.Kind]map[string]*content.Entry
 	refsTo map[*content.Entry][]*content.Entry // who names each entry
 	eventN map[*content.Entry]int              // index in Events
+	rank   map[*content.Entry]int              // place in mixed lists
 	tagOf  map[string]*Tag
 }
 
@@ -84,39 +85,61 @@ func New(cfg content.Config, entries []*content.Entry) (*Site, diag.List) {
 	for i, e := range s.Events {
 		s.eventN[e] = i
 	}
-	for _, list := range [][]*content.Entry{s.People, s.Organizations, s.Places, s.Sources} {
-		slices.SortStableFunc(list, byTitle)
+	// Names are compared without case; each is lowered once, not at
+	// every comparison.
+	lower := make(map[*content.Entry]string, len(s.Entries))
+	for _, e := range s.Entries {
+		lower[e] = strings.ToLower(e.Title)
 	}
-	slices.SortStableFunc(s.Pages, func(a, b *content.Entry) int {
+	byTitle := func(a, b *content.Entry) int {
+		return cmp.Or(strings.Compare(lower[a], lower[b]), strings.Compare(a.ID, b.ID))
+	}
+	for _, list := range [][]*content.Entry{s.People, s.Organizations, s.Places, s.Sources} {
+		slices.SortFunc(list, byTitle)
+	}
+	pages := slices.Clone(s.Pages)
+	slices.SortFunc(pages, byTitle)
+	slices.SortFunc(s.Pages, func(a, b *content.Entry) int {
 		return cmp.Or(cmp.Compare(a.Weight, b.Weight), byTitle(a, b))
 	})
+
+	// rank is the order of mixed lists: events by time, then the other
+	// kinds in turn, each by name.
+	s.rank = make(map[*content.Entry]int, len(s.Entries))
+	for _, list := range [][]*content.Entry{s.Events, s.People, s.Organizations, s.Places, s.Sources, pages} {
+		for _, e := range list {
+			s.rank[e] = len(s.rank)
+		}
+	}
 
 	errs := s.link()
 	s.tags()
 	for e, from := range s.refsTo {
-		s.refsTo[e] = sortEntries(from)
+		s.refsTo[e] = s.sortEntries(from)
 	}
 	return s, errs
 }
 
-func byTitle(a, b *content.Entry) int {
-	return cmp.Or(strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), strings.Compare(a.ID, b.ID))
-}
-
-// sortEntries orders a mixed list: events by time first, then the rest by
-// kind and name, without repeats.
-func sortEntries(list []*content.Entry) []*content.Entry {
-	slices.SortFunc(list, func(a, b *content.Entry) int {
-		ka, kb := slices.Index(content.Kinds, a.Kind), slices.Index(content.Kinds, b.Kind)
-		if c := cmp.Compare(ka, kb); c != 0 {
-			return c
+// sortEntries orders a mixed list by rank, without repeats. Each rank is
+// looked up once, not at every comparison: this runs on every rebuild of
+// serve, for every entry that others name.
+func (s *Site) sortEntries(list []*content.Entry) []*content.Entry {
+	type ranked struct {
+		r int
+		e *content.Entry
+	}
+	rs := make([]ranked, len(list))
+	for i, e := range list {
+		rs[i] = ranked{s.rank[e], e}
+	}
+	slices.SortFunc(rs, func(a, b ranked) int { return cmp.Compare(a.r, b.r) })
+	out := list[:0]
+	for i, r := range rs {
+		if i == 0 || r.e != rs[i-1].e {
+			out = append(out, r.e)
 		}
-		if a.Kind == content.Event {
-			return cmp.Or(date.Compare(a.Date, b.Date), strings.Compare(a.ID, b.ID))
-		}
-		return byTitle(a, b)
-	})
-	return slices.Compact(list)
+	}
+	return out
 }
 
 // Get returns the entry of a kind and id, or nil.
@@ -260,8 +283,8 @@ func (s *Site) tags() {
 	}
 	slices.SortFunc(s.Tags, func(a, b *Tag) int { return strings.Compare(a.Slug, b.Slug) })
 	for _, t := range s.Tags {
-		t.Events = sortEntries(t.Events)
-		t.Entries = sortEntries(t.Entries)
+		t.Events = s.sortEntries(t.Events)
+		t.Entries = s.sortEntries(t.Entries)
 	}
 }
 
