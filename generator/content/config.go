@@ -1,12 +1,9 @@
 package content
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
-
-	"github.com/BurntSushi/toml"
 
 	"dossier/generator/diag"
 )
@@ -34,15 +31,8 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 		return cfg, errs
 	}
 	f := newFile(name, src)
-	var m map[string]any
-	if _, err := toml.Decode(string(src), &m); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			line, col := tomlPos(f, src, pe)
-			errs.Add(name, line, col, "%s", tomlMessage(pe, src))
-		} else {
-			errs.Add(name, 1, 1, "%v", err)
-		}
+	m, ok := decodeTOML(f, src, "", &errs)
+	if !ok {
 		return cfg, errs
 	}
 	loc := newLocator(f, src)

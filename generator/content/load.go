@@ -173,16 +173,8 @@ func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
 	// split blanks a copy, so src is still the file as written.
 	e.Raw, e.Src, e.Body = src, f.src, f.body
 
-	var m map[string]any
-	if _, err := toml.Decode(string(fm), &m); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			line, col := tomlPos(f, fm, pe)
-			errs.Add(p, line, col, "front matter: %s", tomlMessage(pe, fm))
-		} else {
-			line, col := f.pos(f.fmStart)
-			errs.Add(p, line, col, "front matter: %v", err)
-		}
+	m, ok := decodeTOML(f, fm, "front matter: ", &errs)
+	if !ok {
 		return nil, errs
 	}
 	loc := newLocator(f, fm)
@@ -193,6 +185,25 @@ func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
 	}
 	scanBody(e, f, &errs)
 	return e, errs
+}
+
+// decodeTOML decodes text, the TOML part of f, reporting a syntax error
+// at its place in the file with prefix before the message.
+func decodeTOML(f *file, text []byte, prefix string, errs *diag.List) (map[string]any, bool) {
+	var m map[string]any
+	_, err := toml.Decode(string(text), &m)
+	if err == nil {
+		return m, true
+	}
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		line, col := tomlPos(f, text, pe)
+		errs.Add(f.path, line, col, "%s%s", prefix, tomlMessage(pe, text))
+	} else {
+		line, col := f.pos(f.fmStart)
+		errs.Add(f.path, line, col, "%s%v", prefix, err)
+	}
+	return nil, false
 }
 
 // tomlPos converts the decoder's position within the front matter to the
