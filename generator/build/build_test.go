@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"dossier"
 	"dossier/generator/linkcheck"
 )
 
@@ -252,5 +253,36 @@ func TestRefuseUnsafeOut(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "site.toml")); err != nil {
 		t.Fatal("the site was damaged")
+	}
+}
+
+// The header is rendered once per depth and shared, except on pages it
+// marks as current; that must hold for whatever a site's own base.html
+// asks Current about, not only for the default menu.
+func TestSharedHeaderHonoursCurrent(t *testing.T) {
+	dir := baseSite(t)
+	base, err := fs.ReadFile(dossier.Theme, "layouts/base.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := strings.Replace(string(base), `<header class="site-header">`,
+		`<header class="site-header">{{if $.Current "years/2025.html"}}<b id="this-year"></b>{{end}}`, 1)
+	if marked == string(base) {
+		t.Fatal("base.html has no site header to mark")
+	}
+	os.MkdirAll(filepath.Join(dir, "layouts"), 0o755)
+	os.WriteFile(filepath.Join(dir, "layouts", "base.html"), []byte(marked), 0o644)
+	out := filepath.Join(dir, "public")
+	if problems, err := Build(dir, out); err != nil {
+		t.Fatalf("build: %v %v", err, problems)
+	}
+	for page, want := range map[string]string{
+		"years/2025.html":                 "contains",
+		"events/2025-12-24-shooting.html": "!contains",
+		"people/grace-hopper.html":        "!contains",
+	} {
+		if msg := expect(out, page+" "+want+` <b id="this-year">`); msg != "" {
+			t.Errorf("%s %s the mark: %s", page, want, msg)
+		}
 	}
 }

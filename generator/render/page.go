@@ -35,6 +35,7 @@ type Page struct {
 
 	tmpl   *template.Template // the page's layout, while it renders
 	chrome *chrome            // shared by the pages of one Pages call
+	asked  map[string]bool    // targets passed to Current while rendering the header
 }
 
 // chrome holds fragments that many pages show the same way: the site
@@ -42,8 +43,9 @@ type Page struct {
 // menu names, and each event's item in the lists, which depends only on
 // the depth. Each is rendered once per Pages call.
 type chrome struct {
-	mu    sync.Mutex
-	parts map[string]template.HTML
+	mu      sync.Mutex
+	parts   map[string]template.HTML
+	current map[string]map[string]bool // per header, the pages it asked about
 }
 
 // part returns the fragment cached under key, rendering it with the
@@ -73,13 +75,35 @@ func (p *Page) part(key, name string, data any) (template.HTML, error) {
 // depth is the prefix that leads from the page to the output's root.
 func (p *Page) depth() string { return strings.Repeat("../", strings.Count(p.Path, "/")) }
 
-// Header returns the site header for the page.
+// Header returns the site header for the page. One header is shared by
+// all the pages at a depth; a page that the header marks as current
+// (whatever the layouts pass to Current) gets its own.
 func (p *Page) Header() (template.HTML, error) {
 	key := "header " + p.depth()
-	if p.inMenu() {
-		key = "header " + p.Path
+	if c := p.chrome; c != nil {
+		c.mu.Lock()
+		h, ok := c.parts[key]
+		own := c.current[key][p.Path]
+		c.mu.Unlock()
+		if ok && !own {
+			return h, nil
+		}
 	}
-	return p.part(key, "header", p)
+	asked := map[string]bool{}
+	p.asked = asked
+	var buf strings.Builder
+	err := p.tmpl.ExecuteTemplate(&buf, "header", p)
+	p.asked = nil
+	if err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	if c := p.chrome; c != nil && !asked[p.Path] {
+		c.mu.Lock()
+		c.parts[key], c.current[key] = h, asked
+		c.mu.Unlock()
+	}
+	return h, nil
 }
 
 // EventItem returns an event's item for the lists of events: the
@@ -87,16 +111,6 @@ func (p *Page) Header() (template.HTML, error) {
 // organizations and sources each show it, a dozen times in all.
 func (p *Page) EventItem(e *content.Entry) (template.HTML, error) {
 	return p.part("event "+p.depth()+e.ID, "event-item", []any{p, e})
-}
-
-// inMenu reports whether the site menu links to this page, which it then
-// marks as the current one.
-func (p *Page) inMenu() bool {
-	switch p.Layout {
-	case "timeline", "list", "tags", "page":
-		return true
-	}
-	return false
 }
 
 // A Note is one cited source in a page's reference list.
@@ -135,7 +149,12 @@ func (p *Page) TagHref(name string) string { return p.Rel(TagURL(name)) }
 func (p *Page) Get(kind content.Kind, id string) *content.Entry { return p.Site.Get(kind, id) }
 
 // Current reports whether target is this page, for aria-current.
-func (p *Page) Current(target string) bool { return p.Path == target }
+func (p *Page) Current(target string) bool {
+	if p.asked != nil {
+		p.asked[target] = true
+	}
+	return p.Path == target
+}
 
 // EditURL returns the "Edit this page" link, or "".
 func (p *Page) EditURL() string {

@@ -258,7 +258,7 @@ func Pages(s *site.Site) []*Page {
 	for _, e := range s.Entries {
 		pages = append(pages, &Page{Site: s, Path: FileURL(e), Layout: "file", Title: e.Path, Entry: e})
 	}
-	c := &chrome{parts: map[string]template.HTML{}}
+	c := &chrome{parts: map[string]template.HTML{}, current: map[string]map[string]bool{}}
 	for _, p := range pages {
 		p.chrome = c
 	}
