@@ -123,22 +123,13 @@ func (l Lang) funcs() template.FuncMap {
 
 var funcs = template.FuncMap{
 	"join":     strings.Join,
-	"lower":    strings.ToLower,
 	"statuses": func() []string { return content.Statuses },
 	"people":   site.EventPeople,
-	"sorted": func(m map[string]string) []string {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		return keys
-	},
-	"kinds": func() []content.Kind { return content.Kinds },
-	"list":  func(k content.Kind) string { return ListURL(k) },
-	"kind":  func(s string) content.Kind { return content.Kind(s) },
-	"float": func(f *float64) string { return strconv.FormatFloat(*f, 'f', -1, 64) },
-	"url":   URL,
+	"kinds":    func() []content.Kind { return content.Kinds },
+	"list":     func(k content.Kind) string { return ListURL(k) },
+	"kind":     func(s string) content.Kind { return content.Kind(s) },
+	"float":    func(f *float64) string { return strconv.FormatFloat(*f, 'f', -1, 64) },
+	"url":      URL,
 	// slugs gives tags as the words of a data attribute.
 	"slugs": func(tags []string) string {
 		var out []string
