@@ -17,7 +17,7 @@
 // per status (status/alleged.html) and per year with events
 // (years/2025.html), which give readers without JavaScript the views that
 // js/filter.js makes on the timeline, and a view of each entry's file as
-// written (source/events/ID.md.html), highlighted by chroma.
+// written (source/events/ID.md.html), made by package highlight.
 //
 // # Languages
 //
@@ -40,12 +40,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/alecthomas/chroma/v2"
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/styles"
-
 	"dossier/generator/content"
 	"dossier/generator/feed"
+	"dossier/generator/highlight"
 	"dossier/generator/markdown"
 	"dossier/generator/search"
 	"dossier/generator/site"
@@ -163,7 +160,7 @@ func Render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
 	if err != nil {
 		return err
 	}
-	if err := write("css/chroma.css", ChromaCSS()); err != nil {
+	if err := write("css/chroma.css", highlight.CSS()); err != nil {
 		return err
 	}
 	return fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
@@ -271,7 +268,7 @@ func byYear(events []*content.Entry) []Year {
 
 func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 	if p.Layout == "file" {
-		code, err := Highlight(p.Entry)
+		code, err := highlight.File(p.Entry)
 		if err != nil {
 			return fmt.Errorf("%s: %v", p.Entry.Path, err)
 		}
@@ -327,23 +324,6 @@ func resolve(p *Page) []Note {
 		}
 	}
 	return notes
-}
-
-// ChromaCSS returns the stylesheet for highlighted code: a light style,
-// and a dark one for readers who prefer it.
-func ChromaCSS() []byte {
-	var buf bytes.Buffer
-	f := chromahtml.New(chromahtml.WithClasses(true))
-	write := func(style *chroma.Style) {
-		if err := f.WriteCSS(&buf, style); err != nil {
-			panic(err) // writing to a bytes.Buffer does not fail
-		}
-	}
-	write(styles.Get("github"))
-	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
-	write(styles.Get("github-dark"))
-	buf.WriteString("}\n")
-	return buf.Bytes()
 }
 
 // RenderPages renders the given pages, several at a time, through write.

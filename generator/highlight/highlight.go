@@ -1,0 +1,64 @@
+// Package highlight shows an entry's file as written, highlighted by
+// chroma's HTML formatter with CSS classes: the front matter as TOML, the
+// body as Markdown, with line numbers that match the file (and so the
+// path:line:col of a content error).
+//
+// The tokens come from cheaper places than chroma's lexers, which cost
+// more than everything else in a build at thousands of entries: the body's
+// from the parse tree the page was made from (markdown.Tokens), the front
+// matter's from TOML, a scanner that classes as chroma's TOML lexer does.
+package highlight
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/styles"
+
+	"dossier/generator/content"
+	"dossier/generator/markdown"
+)
+
+// formatter is shared: it caches the style's classes, which cost more to
+// work out than a file takes to format. It is safe for concurrent use.
+var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithLineNumbers(true), chromahtml.WithLinkableLineNumbers(true, "L"))
+
+// File returns an entry's file highlighted for its view page, with line
+// numbers that can be linked to, #L12.
+func File(e *content.Entry) (template.HTML, error) {
+	var tokens []chroma.Token
+	// The +++ lines are not TOML; they are shown as delimiters.
+	delim := func(line string) { tokens = append(tokens, chroma.Token{Type: chroma.CommentPreproc, Value: line}) }
+	head := string(e.Raw[:e.Body])
+	open, rest, _ := strings.Cut(head, "\n")
+	i := strings.LastIndex(strings.TrimRight(rest, "\r\n"), "\n") + 1
+	delim(open + "\n")
+	tokens = append(tokens, TOML(rest[:i])...)
+	delim(rest[i:])
+	tokens = append(tokens, markdown.Tokens(e.Src, e.Doc, e.Body)...)
+	var buf bytes.Buffer
+	if err := formatter.Format(&buf, styles.Get("github"), chroma.Literator(tokens...)); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// CSS returns the stylesheet for highlighted code: a light style, and a
+// dark one for readers who prefer it.
+func CSS() []byte {
+	var buf bytes.Buffer
+	f := chromahtml.New(chromahtml.WithClasses(true))
+	write := func(style *chroma.Style) {
+		if err := f.WriteCSS(&buf, style); err != nil {
+			panic(err) // writing to a bytes.Buffer does not fail
+		}
+	}
+	write(styles.Get("github"))
+	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
+	write(styles.Get("github-dark"))
+	buf.WriteString("}\n")
+	return buf.Bytes()
+}
