@@ -88,6 +88,7 @@ func TestAccessibility(t *testing.T) {
 	}{
 		{"timeline", "index.html", ""},
 		{"event", eventPage(t), ""},
+		{"event's file", eventPage(t) + "#source", ""},
 		{"person", person, ""},
 		{"source", "", ""}, // the first source the person page cites
 		{"search", "search.html?q=Sari", `#search-results a[href$="` + person + `"]`},

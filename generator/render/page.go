@@ -31,7 +31,7 @@ type Page struct {
 	Years  []Year           // on the timeline, status and year pages
 	Strip  *Strip           // on the timeline
 	Status string           // on status pages
-	Code   template.HTML    // on an entry's source view: its file, highlighted
+	Code   template.HTML    // on entry pages: the entry's file, highlighted
 
 	tmpl   *template.Template // the page's layout, while it renders
 	chrome *chrome            // shared by the pages of one Pages call
@@ -164,9 +164,6 @@ func (p *Page) EditURL() string {
 	return strings.ReplaceAll(p.Site.Config.EditURL, "{path}", p.Entry.Path)
 }
 
-// SourceHref links to the view of an entry's file.
-func (p *Page) SourceHref(e *content.Entry) string { return p.Rel(FileURL(e)) }
-
 // Abs returns the absolute address of an output path when site.toml sets
 // base_url, or "".
 func (p *Page) Abs(target string) string {
@@ -179,7 +176,7 @@ func (p *Page) Abs(target string) string {
 // Description is the page's one-line summary, for search engines and
 // link previews.
 func (p *Page) Description() string {
-	if e := p.Entry; e != nil && p.Layout != "file" {
+	if e := p.Entry; e != nil {
 		for _, d := range []string{e.Summary, e.Description} {
 			if d != "" {
 				return d
@@ -217,7 +214,7 @@ func (p *Page) HasCode() bool {
 
 // JSONLD is the schema.org description of the page's entry, or "".
 func (p *Page) JSONLD() template.JS {
-	if p.Entry == nil || p.Layout == "file" {
+	if p.Entry == nil {
 		return ""
 	}
 	return template.JS(feed.LD(p.Site, p.Entry, URL))
@@ -272,12 +269,6 @@ func StatusURL(status string) string { return "status/" + status + ".html" }
 
 // YearURL returns the output path of the page of a year's events.
 func YearURL(year int) string { return "years/" + strconv.Itoa(year) + ".html" }
-
-// FileURL returns the output path of the view of an entry's file:
-// content/events/x.md is shown at source/events/x.md.html.
-func FileURL(e *content.Entry) string {
-	return "source/" + e.Kind.Dir() + "/" + e.ID + ".md.html"
-}
 
 // ListURL returns the output path of the index of a kind.
 func ListURL(k content.Kind) string {

@@ -16,8 +16,9 @@
 // timeline (index.html, with an SVG overview laid out by NewStrip), a page
 // per status (status/alleged.html) and per year with events
 // (years/2025.html), which give readers without JavaScript the views that
-// js/filter.js makes on the timeline, and a view of each entry's file as
-// written (source/events/ID.md.html), made by package highlight.
+// js/filter.js makes on the timeline. Each entry's page also holds a view
+// of its file as written (made by package highlight), shown when the page
+// is opened at #source.
 //
 // # Languages
 //
@@ -58,7 +59,7 @@ type WriteFunc func(path string, data []byte) error
 type Layouts map[string]*template.Template
 
 // pageLayouts are the layouts a site must have.
-var pageLayouts = []string{"timeline", "event", "person", "organization", "place", "source", "page", "tag", "tags", "list", "search", "status", "year", "file"}
+var pageLayouts = []string{"timeline", "event", "person", "organization", "place", "source", "page", "tag", "tags", "list", "search", "status", "year"}
 
 // ParseLayouts parses the layouts in fsys (base.html, partials.html, one
 // file per page layout, and i18n.toml).
@@ -188,9 +189,7 @@ func Shared(s *site.Site, pages []*Page, write WriteFunc) error {
 	}
 	var listed []string
 	for _, p := range pages {
-		if p.Layout != "file" {
-			listed = append(listed, p.Path)
-		}
+		listed = append(listed, p.Path)
 	}
 	files, err := feed.Files(s, URL, listed)
 	if err != nil {
@@ -243,9 +242,6 @@ func Pages(s *site.Site) []*Page {
 		pages = append(pages, &Page{Site: s, Path: YearURL(y.Year), Layout: "year", Title: strconv.Itoa(y.Year), Years: []Year{y}})
 	}
 	pages = append(pages, &Page{Site: s, Path: "search.html", Layout: "search", Title: "Search"})
-	for _, e := range s.Entries {
-		pages = append(pages, &Page{Site: s, Path: FileURL(e), Layout: "file", Title: e.Path, Entry: e})
-	}
 	c := &chrome{parts: map[string]template.HTML{}, current: map[string]map[string]bool{}}
 	for _, p := range pages {
 		p.chrome = c
@@ -267,13 +263,14 @@ func byYear(events []*content.Entry) []Year {
 }
 
 func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
-	if p.Layout == "file" {
+	if p.Entry != nil && p.Entry.Doc != nil {
+		// The view of the file is made first: resolve rewrites the
+		// links of the tree it reads.
 		code, err := highlight.File(p.Entry)
 		if err != nil {
 			return fmt.Errorf("%s: %v", p.Entry.Path, err)
 		}
 		p.Code = code
-	} else if p.Entry != nil && p.Entry.Doc != nil {
 		var body bytes.Buffer
 		p.Notes = resolve(p)
 		if err := markdown.Render(&body, p.Entry.Src, p.Entry.Doc); err != nil {
