@@ -1,12 +1,15 @@
-// Package highlight shows an entry's file as written, highlighted by
-// chroma's HTML formatter with CSS classes: the front matter as TOML, the
-// body as Markdown, with line numbers that match the file (and so the
-// path:line:col of a content error).
+// Package highlight shows an entry's file as written, in chroma's HTML
+// with CSS classes: the front matter as TOML, the body as Markdown, with
+// line numbers that match the file (and so the path:line:col of a content
+// error).
 //
-// The tokens come from cheaper places than chroma's lexers, which cost
-// more than everything else in a build at thousands of entries: the body's
-// from the parse tree the page was made from (markdown.Tokens), the front
-// matter's from TOML, a scanner that classes as chroma's TOML lexer does.
+// Every entry's page holds its file, so this runs once per entry, and
+// chroma's lexers and formatter, built for a few code blocks, cost more
+// than everything else in a build at thousands of entries. The body's
+// tokens come from the parse tree the page was made from
+// (markdown.Tokens), the front matter's from TOML, a scanner that classes
+// as chroma's TOML lexer does, and writeHTML writes the formatter's markup.
+// Tests hold each to chroma's own output.
 package highlight
 
 import (
@@ -22,13 +25,12 @@ import (
 	"dossier/generator/markdown"
 )
 
-// formatter is shared: it caches the style's classes, which cost more to
-// work out than a file takes to format. It is safe for concurrent use.
-var formatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithLineNumbers(true), chromahtml.WithLinkableLineNumbers(true, "L"))
+// reference is the chroma formatter whose output writeHTML reproduces.
+var reference = chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithLineNumbers(true), chromahtml.WithLinkableLineNumbers(true, "L"))
 
 // File returns an entry's file highlighted for its view page, with line
 // numbers that can be linked to, #L12.
-func File(e *content.Entry) (template.HTML, error) {
+func File(e *content.Entry) template.HTML {
 	var tokens []chroma.Token
 	// The +++ lines are not TOML; they are shown as delimiters.
 	delim := func(line string) { tokens = append(tokens, chroma.Token{Type: chroma.CommentPreproc, Value: line}) }
@@ -40,10 +42,9 @@ func File(e *content.Entry) (template.HTML, error) {
 	delim(rest[i:])
 	tokens = append(tokens, markdown.Tokens(e.Src, e.Doc, e.Body)...)
 	var buf bytes.Buffer
-	if err := formatter.Format(&buf, styles.Get("github"), chroma.Literator(tokens...)); err != nil {
-		return "", err
-	}
-	return template.HTML(buf.String()), nil
+	buf.Grow(6 * len(e.Raw))
+	writeHTML(&buf, tokens)
+	return template.HTML(buf.String())
 }
 
 // CSS returns the stylesheet for highlighted code: a light style, and a

@@ -31,7 +31,7 @@ func TOML(text string) []chroma.Token {
 		}
 		tokens = append(tokens, chroma.Token{Type: t, Value: v})
 	}
-	var dq, sq []int // string ends, worked out on first use
+	var dq, sq []int32 // string ends, worked out on first use
 	for p := 0; p < len(text); {
 		r, size := utf8.DecodeRuneInString(text[p:])
 		var t chroma.TokenType
@@ -56,12 +56,12 @@ func TOML(text string) []chroma.Token {
 			if dq == nil {
 				dq = stringEnds(text, '"')
 			}
-			t, end = chroma.LiteralStringDouble, dq[p+1]+1
+			t, end = chroma.LiteralStringDouble, int(dq[p+1])+1
 		case r == '\'':
 			if sq == nil {
 				sq = stringEnds(text, '\'')
 			}
-			t, end = chroma.LiteralStringSingle, sq[p+1]+1
+			t, end = chroma.LiteralStringSingle, int(sq[p+1])+1
 		}
 		if end <= p {
 			switch {
@@ -229,13 +229,14 @@ func number(s string, float bool) int {
 // first other quote; failing that, it backs up and reads the backslash of
 // a later \" alone, so that quote closes the string. Worked out from the
 // end of the text, each offset is done once however many strings open.
-func stringEnds(text string, q byte) []int {
-	ends := make([]int, len(text)+1)
+func stringEnds(text string, q byte) []int32 {
+	// int32 is enough: an entry is at most a few megabytes.
+	ends := make([]int32, len(text)+1)
 	ends[len(text)] = -2
 	for p := len(text) - 1; p >= 0; p-- {
 		switch {
 		case text[p] == q:
-			ends[p] = p
+			ends[p] = int32(p)
 		case text[p] == '\\' && p+1 < len(text) && (text[p+1] == '\\' || text[p+1] == q):
 			// First the pair, then the backslash alone.
 			ends[p] = ends[p+2]

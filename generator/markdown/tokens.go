@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/yuin/goldmark/ast"
@@ -16,14 +17,19 @@ import (
 // is already parsed, so its tree says where headings, emphasis, links,
 // code and citations are; marking those spans costs a walk.
 func Tokens(src []byte, doc ast.Node, from int) []chroma.Token {
-	class := make([]chroma.TokenType, len(src))
-	for i := range class {
-		class[i] = chroma.Text
-	}
+	// Each byte's class is an index into types, 0 for plain text: a
+	// byte each rather than a TokenType's eight.
+	types := []chroma.TokenType{chroma.Text}
+	class := make([]uint8, len(src))
 	mark := func(start, end int, t chroma.TokenType) {
+		i := slices.Index(types, t)
+		if i < 0 {
+			i = len(types)
+			types = append(types, t)
+		}
 		start, end = max(start, 0), min(end, len(src))
-		for i := start; i < end; i++ {
-			class[i] = t
+		for j := start; j < end; j++ {
+			class[j] = uint8(i)
 		}
 	}
 	lineStart := func(off int) int { return bytes.LastIndexByte(src[:off], '\n') + 1 }
@@ -111,7 +117,7 @@ func Tokens(src []byte, doc ast.Node, from int) []chroma.Token {
 		for j < len(src) && class[j] == class[i] {
 			j++
 		}
-		tokens = append(tokens, chroma.Token{Type: class[i], Value: string(src[i:j])})
+		tokens = append(tokens, chroma.Token{Type: types[class[i]], Value: string(src[i:j])})
 		i = j
 	}
 	return tokens

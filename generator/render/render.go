@@ -266,11 +266,7 @@ func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 	if p.Entry != nil && p.Entry.Doc != nil {
 		// The view of the file is made first: resolve rewrites the
 		// links of the tree it reads.
-		code, err := highlight.File(p.Entry)
-		if err != nil {
-			return fmt.Errorf("%s: %v", p.Entry.Path, err)
-		}
-		p.Code = code
+		p.Code = highlight.File(p.Entry)
 		var body bytes.Buffer
 		p.Notes = resolve(p)
 		if err := markdown.Render(&body, p.Entry.Src, p.Entry.Doc); err != nil {
@@ -344,6 +340,9 @@ func RenderPages(pages []*Page, ls Layouts, write WriteFunc) error {
 					continue
 				}
 				errs[i] = write(pages[i].Path, bytes.Clone(buf.Bytes()))
+				// What the page rendered from its entry is not needed
+				// again; thousands of pages holding it doubled the heap.
+				pages[i].Body, pages[i].Code, pages[i].Notes = "", "", nil
 			}
 		}()
 	}
