@@ -2,7 +2,6 @@ package highlight
 
 import (
 	"bytes"
-	"html"
 	"strconv"
 
 	"github.com/alecthomas/chroma/v2"
@@ -39,7 +38,7 @@ func writeHTML(b *bytes.Buffer, tokens []chroma.Token) {
 			if a != "" {
 				b.WriteString("<span" + a + ">")
 			}
-			b.WriteString(html.EscapeString(t.Value))
+			escape(b, t.Value)
 			if a != "" {
 				b.WriteString("</span>")
 			}
@@ -47,6 +46,32 @@ func writeHTML(b *bytes.Buffer, tokens []chroma.Token) {
 		b.WriteString("</span></span>")
 	}
 	b.WriteString("</code></pre>")
+}
+
+// escape writes s escaped as html.EscapeString escapes it.
+func escape(b *bytes.Buffer, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '"':
+			esc = "&#34;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(esc)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
 }
 
 // attrs holds the class attribute of each standard token type, worked out

@@ -24,12 +24,16 @@ func TOML(text string) []chroma.Token {
 		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	}
 	var tokens []chroma.Token
-	emit := func(t chroma.TokenType, v string) {
+	from := 0 // where the last token starts
+	emit := func(t chroma.TokenType, start, end int) {
+		// Tokens are consecutive slices of text: a token of the type
+		// before only extends it.
 		if n := len(tokens); n > 0 && tokens[n-1].Type == t {
-			tokens[n-1].Value += v
+			tokens[n-1].Value = text[from:end]
 			return
 		}
-		tokens = append(tokens, chroma.Token{Type: t, Value: v})
+		tokens = append(tokens, chroma.Token{Type: t, Value: text[start:end]})
+		from = start
 	}
 	var dq, sq []int32 // string ends, worked out on first use
 	for p := 0; p < len(text); {
@@ -78,7 +82,7 @@ func TOML(text string) []chroma.Token {
 				t, end = chroma.Error, p+size
 			}
 		}
-		emit(t, text[p:end])
+		emit(t, p, end)
 		p = end
 	}
 	return tokens

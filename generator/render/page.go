@@ -40,8 +40,8 @@ type Page struct {
 
 // chrome holds fragments that many pages show the same way: the site
 // header, the same on every page at one depth in the output but those its
-// menu names, and each event's item in the lists, which depends only on
-// the depth. Each is rendered once per Pages call.
+// menu names, and the partials of Part, which depend only on the depth
+// and an entry. Each is rendered once per Pages call.
 type chrome struct {
 	mu      sync.Mutex
 	parts   map[string]template.HTML
@@ -106,11 +106,15 @@ func (p *Page) Header() (template.HTML, error) {
 	return h, nil
 }
 
-// EventItem returns an event's item for the lists of events: the
-// timeline and the pages of years, statuses, tags, people, places,
-// organizations and sources each show it, a dozen times in all.
-func (p *Page) EventItem(e *content.Entry) (template.HTML, error) {
-	return p.part("event "+p.depth()+e.ID, "event-item", []any{p, e})
+// Part returns the partial template name executed with [page, e], as
+// every page at this page's depth shows it: it is rendered once for each
+// depth and entry, then reused. An event's item in the lists of events
+// appears on a dozen pages, a link to a source on every page that cites
+// it; rendering them once saves a build a third of its template work. So
+// a partial shown through Part must depend on nothing of the page but
+// its depth (its links, made relative by the page's methods).
+func (p *Page) Part(name string, e *content.Entry) (template.HTML, error) {
+	return p.part(name+" "+p.depth()+string(e.Kind)+"/"+e.ID, name, []any{p, e})
 }
 
 // A Note is one cited source in a page's reference list.
