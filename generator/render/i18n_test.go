@@ -1,6 +1,8 @@
 package render
 
 import (
+	"html/template"
+	"strings"
 	"testing"
 
 	"dossier/generator/date"
@@ -26,5 +28,27 @@ func TestLang(t *testing.T) {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
 		}
+	}
+}
+
+// A layout's {{T "key"}} becomes a constant, which html/template escapes
+// where it stands just as it escaped T's result.
+func TestFold(t *testing.T) {
+	l := Text{"en": {"q": `Say "<hi>" & go`, "n": "%d left"}}.lang("en")
+	layout := `<p title="{{T "q"}}">{{T "q"}}</p><a href="/x?q={{T "q"}}">{{T "n" 2}}</a><script>var s = {{T "q"}};</script>{{T "missing"}}`
+	folded := l.fold(layout)
+	if strings.Contains(folded, `{{T "q"}}`) || !strings.Contains(folded, `{{T "n" 2}}`) {
+		t.Fatalf("folded the wrong calls:\n%s", folded)
+	}
+	run := func(src string) string {
+		tmpl := template.Must(template.New("").Funcs(l.funcs()).Parse(src))
+		var b strings.Builder
+		if err := tmpl.Execute(&b, nil); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	if got, want := run(folded), run(layout); got != want {
+		t.Errorf("folded layout gives\n%s\nwant\n%s", got, want)
 	}
 }

@@ -44,13 +44,21 @@ type Page struct {
 // and an entry. Each is rendered once per Pages call.
 type chrome struct {
 	mu      sync.Mutex
-	parts   map[string]template.HTML
-	current map[string]map[string]bool // per header, the pages it asked about
+	parts   map[partKey]template.HTML
+	current map[partKey]map[string]bool // per header, the pages it asked about
+}
+
+// A partKey names a fragment: a partial, the depth of the pages it is
+// for, and the entry it shows, if any.
+type partKey struct {
+	name  string
+	depth int
+	entry *content.Entry
 }
 
 // part returns the fragment cached under key, rendering it with the
-// page's layout as template name with data the first time.
-func (p *Page) part(key, name string, data any) (template.HTML, error) {
+// page's layout as template key.name with data the first time.
+func (p *Page) part(key partKey, data any) (template.HTML, error) {
 	if p.chrome != nil {
 		p.chrome.mu.Lock()
 		h, ok := p.chrome.parts[key]
@@ -60,7 +68,7 @@ func (p *Page) part(key, name string, data any) (template.HTML, error) {
 		}
 	}
 	var buf strings.Builder
-	if err := p.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := p.tmpl.ExecuteTemplate(&buf, key.name, data); err != nil {
 		return "", err
 	}
 	h := template.HTML(buf.String())
@@ -72,14 +80,14 @@ func (p *Page) part(key, name string, data any) (template.HTML, error) {
 	return h, nil
 }
 
-// depth is the prefix that leads from the page to the output's root.
-func (p *Page) depth() string { return strings.Repeat("../", strings.Count(p.Path, "/")) }
+// depth is how many folders down from the output's root the page is.
+func (p *Page) depth() int { return strings.Count(p.Path, "/") }
 
 // Header returns the site header for the page. One header is shared by
 // all the pages at a depth; a page that the header marks as current
 // (whatever the layouts pass to Current) gets its own.
 func (p *Page) Header() (template.HTML, error) {
-	key := "header " + p.depth()
+	key := partKey{name: "header", depth: p.depth()}
 	if c := p.chrome; c != nil {
 		c.mu.Lock()
 		h, ok := c.parts[key]
@@ -114,7 +122,7 @@ func (p *Page) Header() (template.HTML, error) {
 // a partial shown through Part must depend on nothing of the page but
 // its depth (its links, made relative by the page's methods).
 func (p *Page) Part(name string, e *content.Entry) (template.HTML, error) {
-	return p.part(name+" "+p.depth()+string(e.Kind)+"/"+e.ID, name, []any{p, e})
+	return p.part(partKey{name, p.depth(), e}, []any{p, e})
 }
 
 // A Note is one cited source in a page's reference list.

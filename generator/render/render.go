@@ -35,6 +35,7 @@ import (
 	"html/template"
 	"io/fs"
 	"reflect"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -68,27 +69,41 @@ func ParseLayouts(fsys fs.FS) (Layouts, error) {
 	if err != nil {
 		return nil, err
 	}
-	ls := Layouts{}
-	for _, name := range pageLayouts {
-		t := template.New(name).Funcs(funcs).Funcs(text.lang("en").funcs())
-		for _, file := range []string{"base.html", "partials.html", name + ".html"} {
-			b, err := fs.ReadFile(fsys, file)
-			if err != nil {
-				return nil, fmt.Errorf("layouts/%s: %w", file, err)
-			}
-			if _, err := t.New(file).Parse(string(b)); err != nil {
-				return nil, fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
-			}
+	files := map[string]string{}
+	for _, name := range append([]string{"base", "partials"}, pageLayouts...) {
+		b, err := fs.ReadFile(fsys, name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("layouts/%s.html: %w", name, err)
 		}
-		for lang := range text {
-			c, err := t.Clone()
-			if err != nil {
-				return nil, err
+		files[name+".html"] = string(b)
+	}
+	ls := Layouts{}
+	for lang := range text {
+		l := text.lang(lang)
+		for _, name := range pageLayouts {
+			t := template.New(name).Funcs(funcs).Funcs(l.funcs())
+			for _, file := range []string{"base.html", "partials.html", name + ".html"} {
+				if _, err := t.New(file).Parse(l.fold(files[file])); err != nil {
+					return nil, fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
+				}
 			}
-			ls[lang+"/"+name] = c.Funcs(text.lang(lang).funcs())
+			ls[lang+"/"+name] = t
 		}
 	}
 	return ls, nil
+}
+
+// constT is a call of T with a constant key and no arguments.
+var constT = regexp.MustCompile(`\{\{T "([^"\\]*)"\}\}`)
+
+// fold replaces each {{T "key"}} in a layout with the string it gives,
+// as a constant: a page shows a few dozen, and a function call costs
+// html/template more than the escaping of a constant, which it still
+// does as it would for T's result.
+func (l Lang) fold(layout string) string {
+	return constT.ReplaceAllStringFunc(layout, func(call string) string {
+		return "{{" + strconv.Quote(l.T(constT.FindStringSubmatch(call)[1])) + "}}"
+	})
 }
 
 // layout returns the layout for a page in its site's language: "fa-AF"
@@ -242,7 +257,7 @@ func Pages(s *site.Site) []*Page {
 		pages = append(pages, &Page{Site: s, Path: YearURL(y.Year), Layout: "year", Title: strconv.Itoa(y.Year), Years: []Year{y}})
 	}
 	pages = append(pages, &Page{Site: s, Path: "search.html", Layout: "search", Title: "Search"})
-	c := &chrome{parts: map[string]template.HTML{}, current: map[string]map[string]bool{}}
+	c := &chrome{parts: map[partKey]template.HTML{}, current: map[partKey]map[string]bool{}}
 	for _, p := range pages {
 		p.chrome = c
 	}
