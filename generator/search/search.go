@@ -106,6 +106,7 @@ func Script(docs []Doc) ([]byte, error) {
 
 	type posting struct{ doc, field int }
 	post := map[string][]posting{}
+	best := map[string]int{} // word → strongest field in the doc, reused
 	for i, d := range docs {
 		names := d.Names
 		if names == nil {
@@ -113,7 +114,7 @@ func Script(docs []Doc) ([]byte, error) {
 		}
 		idx.Docs[i] = []any{d.Kind, d.Title, d.URL, d.Date, d.Status, snippet(d.Text), names}
 
-		best := map[string]int{} // word → strongest field in this doc
+		clear(best)
 		add := func(field int, words []string) {
 			for _, w := range words {
 				if f, ok := best[w]; !ok || field < f {
