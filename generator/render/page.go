@@ -125,6 +125,15 @@ func (p *Page) Part(name string, e *content.Entry) (template.HTML, error) {
 	return p.part(partKey{name, p.depth(), e}, []any{p, e})
 }
 
+// Common returns the partial template name executed with the page, as
+// every page at this page's depth shows it: rendered once for each depth,
+// then reused. It is for the pieces of the page frame that differ only in
+// how far their links climb, like the stylesheet links and the footer's
+// data links, so such a partial must depend on nothing else of the page.
+func (p *Page) Common(name string) (template.HTML, error) {
+	return p.part(partKey{name: name, depth: p.depth()}, p)
+}
+
 // A Note is one cited source in a page's reference list.
 type Note struct {
 	N        int
