@@ -41,8 +41,9 @@ func File(e *content.Entry) template.HTML {
 	tokens = append(tokens, TOML(rest[:i])...)
 	delim(rest[i:])
 	tokens = append(tokens, markdown.Tokens(e.Src, e.Doc, e.Body)...)
-	var buf bytes.Buffer
-	buf.Grow(6 * len(e.Raw))
+	// About a hundred bytes of markup a line, and the text.
+	var buf strings.Builder
+	buf.Grow(2*len(e.Raw) + 100*bytes.Count(e.Raw, []byte("\n")))
 	writeHTML(&buf, tokens)
 	return template.HTML(buf.String())
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
@@ -22,7 +23,7 @@ func chromaHTML(t testing.TB, tokens []chroma.Token) string {
 
 func sameHTML(t *testing.T, tokens []chroma.Token) {
 	t.Helper()
-	var b bytes.Buffer
+	var b strings.Builder
 	writeHTML(&b, tokens)
 	if want := chromaHTML(t, tokens); b.String() != want {
 		t.Errorf("tokens %q\n got %s\nwant %s (chroma)", tokens, b.String(), want)

@@ -51,7 +51,9 @@ import (
 )
 
 // WriteFunc stores one output file. It is called from several goroutines
-// at once, each time with a different path.
+// at once, each time with a different path. data is only valid during the
+// call (pages are rendered into a reused buffer): a WriteFunc that keeps
+// it must copy it.
 type WriteFunc func(path string, data []byte) error
 
 // Layouts are the parsed templates, one per page layout and language,
@@ -354,7 +356,7 @@ func RenderPages(pages []*Page, ls Layouts, write WriteFunc) error {
 					errs[i] = err
 					continue
 				}
-				errs[i] = write(pages[i].Path, bytes.Clone(buf.Bytes()))
+				errs[i] = write(pages[i].Path, buf.Bytes())
 				// What the page rendered from its entry is not needed
 				// again; thousands of pages holding it doubled the heap.
 				pages[i].Body, pages[i].Code, pages[i].Notes = "", "", nil

@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -31,7 +32,7 @@ func renderShipped(t *testing.T) (*site.Site, map[string][]byte) {
 	var mu sync.Mutex
 	err := build.Render(fsys, s, func(p string, b []byte) error {
 		mu.Lock()
-		out[p] = b
+		out[p] = bytes.Clone(b)
 		mu.Unlock()
 		return nil
 	})

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"maps"
@@ -489,6 +490,7 @@ func mapWriter(m map[string][]byte) render.WriteFunc {
 	var mu sync.Mutex
 	return func(name string, data []byte) error {
 		name = path.Clean(strings.TrimPrefix(name, "/"))
+		data = bytes.Clone(data) // data is the renderer's buffer
 		mu.Lock()
 		m[name] = data
 		mu.Unlock()
