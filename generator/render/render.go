@@ -10,6 +10,14 @@
 // A site may override any layout or static file by putting a file of the
 // same name in its own layouts/ or static/ folder.
 //
+// Most of a page is the same on many others: the site header, the
+// stylesheet and data links, an event's item in a list, a link to an
+// entry. A layout shows such a piece through Page.Header, Page.Common
+// (once per depth) or Page.Part (once per depth and entry), which render
+// it the first time and reuse it after, since html/template's reflection
+// is most of a build's time; the partials shown so must depend on nothing
+// but what those methods key them by.
+//
 // # Pages
 //
 // Besides a page per entry, per tag and per kind, Pages lists the
