@@ -40,8 +40,9 @@ type Page struct {
 
 // chrome holds fragments that many pages show the same way: the site
 // header, the same on every page at one depth in the output but those its
-// menu names, and the partials of Part, which depend only on the depth
-// and an entry. Each is rendered once per Pages call.
+// menu names, and the partials of Common and Part, which depend only on
+// the depth, and on an entry for Part. Each is rendered once per Pages
+// call.
 type chrome struct {
 	mu      sync.Mutex
 	parts   map[partKey]template.HTML
