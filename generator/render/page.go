@@ -229,10 +229,9 @@ func (p *Page) nearYear(dir int) int {
 }
 
 // HasCode reports whether the page shows highlighted code, which needs
-// the chroma stylesheet.
-func (p *Page) HasCode() bool {
-	return p.Code != "" || strings.Contains(string(p.Body), `class="chroma"`)
-}
+// the chroma stylesheet: every entry's page does, since it holds its file
+// (and only entry pages have a body with code blocks).
+func (p *Page) HasCode() bool { return p.Code != "" }
 
 // JSONLD is the schema.org description of the page's entry, or "".
 func (p *Page) JSONLD() template.JS {
