@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -106,6 +108,7 @@ func (citations) Extend(m goldmark.Markdown) {
 // search and feeds.
 func PlainText(src []byte, doc ast.Node) string {
 	var buf bytes.Buffer
+	buf.Grow(len(src))
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock && buf.Len() > 0 {
@@ -133,5 +136,33 @@ func PlainText(src []byte, doc ast.Node) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return string(bytes.Join(bytes.Fields(buf.Bytes()), []byte(" ")))
+	return string(collapse(buf.Bytes()))
+}
+
+// collapse turns each run of white space in b into one space and trims
+// both ends, as joining bytes.Fields with spaces does, in place: the
+// search index reads every entry's text, and the fields were a twentieth
+// of a build's garbage.
+func collapse(b []byte) []byte {
+	out := b[:0]
+	space := false
+	for i := 0; i < len(b); {
+		r, n := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(b[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = len(out) > 0
+			i += n
+			continue
+		}
+		if space {
+			out = append(out, ' ')
+			space = false
+		}
+		// Writing behind the reading position: out never passes i.
+		out = append(out, b[i:i+n]...)
+		i += n
+	}
+	return out
 }

@@ -50,3 +50,19 @@ func FuzzParse(f *testing.F) {
 		PlainText(src, doc)
 	})
 }
+
+// FuzzCollapse holds collapse, which works in place, to what it stands
+// for: the fields of the text joined by single spaces.
+func FuzzCollapse(f *testing.F) {
+	for _, s := range []string{
+		"", " ", "a", "  a  b\t\nc  ", "\u00a0x\u2003y\u3000", "\xffa \xc3", "é  ü\u0085z",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := string(bytes.Join(bytes.Fields([]byte(s)), []byte(" ")))
+		if got := string(collapse([]byte(s))); got != want {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -111,13 +111,15 @@ func Tokens(src []byte, doc ast.Node, from int) []chroma.Token {
 		return ast.WalkContinue, nil
 	})
 
+	// One copy of the text, which every token's value is a part of.
+	text := string(src[from:])
 	var tokens []chroma.Token
 	for i := from; i < len(src); {
 		j := i + 1
 		for j < len(src) && class[j] == class[i] {
 			j++
 		}
-		tokens = append(tokens, chroma.Token{Type: types[class[i]], Value: string(src[i:j])})
+		tokens = append(tokens, chroma.Token{Type: types[class[i]], Value: text[i-from : j-from]})
 		i = j
 	}
 	return tokens
