@@ -127,44 +127,75 @@ type jsonCorrection struct {
 
 func str(d date.Date) string { return d.String() }
 
+// dossierJSON writes the dossier as json.MarshalIndent would write it
+// with two-space indents, but an entry at a time into one buffer: the
+// whole document marshaled at once went through three copies of itself,
+// tens of megabytes at thousands of entries.
 func dossierJSON(s *site.Site, l links) ([]byte, error) {
-	doc := struct {
-		Title       string      `json:"title"`
-		Description string      `json:"description,omitempty"`
-		Language    string      `json:"language"`
-		BaseURL     string      `json:"base_url,omitempty"`
-		Entries     []jsonEntry `json:"entries"`
-	}{s.Config.Title, s.Config.Description, s.Config.Language, s.Config.BaseURL, []jsonEntry{}}
-	for _, e := range s.Entries {
-		j := jsonEntry{
-			ID: e.ID, Kind: e.Kind, Page: l.of(e), File: e.Path,
-			Date: str(e.Date), End: str(e.End), Status: e.Status, Summary: e.Summary,
-			Place: e.Place, People: e.People, Organizations: e.Organizations, Roles: e.Roles,
-			Aliases: e.Aliases, NativeName: e.NativeName, Born: str(e.Born), Died: str(e.Died),
-			Description: e.Description, Affiliations: e.Affiliations, Type: e.Type,
-			Country: e.Country, Lat: e.Lat, Lon: e.Lon, Publisher: e.Publisher,
-			Author: e.Author, URL: e.URL, Published: str(e.Published), Accessed: str(e.Accessed),
-			Language: e.Language, ArchivedURL: e.ArchivedURL, Weight: e.Weight,
-			Tags: e.Tags, Sources: e.Sources,
-		}
-		switch e.Kind {
-		case content.Person, content.Organization, content.Place:
-			j.Name = e.Title
-		default:
-			j.Title = e.Title
-		}
-		for _, a := range e.Accounts {
-			j.Accounts = append(j.Accounts, jsonAccount{a.Source, a.Says})
-		}
-		for _, c := range e.Corrections {
-			j.Corrections = append(j.Corrections, jsonCorrection{str(c.Date), c.Note})
-		}
-		body := e.Raw[e.Body:]
-		j.Body = strings.TrimSpace(string(body))
-		doc.Entries = append(doc.Entries, j)
+	head, err := json.MarshalIndent(struct {
+		Title       string `json:"title"`
+		Description string `json:"description,omitempty"`
+		Language    string `json:"language"`
+		BaseURL     string `json:"base_url,omitempty"`
+	}{s.Config.Title, s.Config.Description, s.Config.Language, s.Config.BaseURL}, "", "  ")
+	if err != nil {
+		return nil, err
 	}
-	b, err := json.MarshalIndent(doc, "", "  ")
-	return append(b, '\n'), err
+	var buf bytes.Buffer
+	size := len(head) + 32
+	for _, e := range s.Entries {
+		size += len(e.Raw) + 512
+	}
+	buf.Grow(size)
+	buf.Write(bytes.TrimSuffix(head, []byte("\n}")))
+	buf.WriteString(",\n  \"entries\": [")
+	for i, e := range s.Entries {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString("\n    ")
+		b, err := json.Marshal(jsonOf(e, l))
+		if err != nil {
+			return nil, err
+		}
+		if err := json.Indent(&buf, b, "    ", "  "); err != nil {
+			return nil, err
+		}
+	}
+	if len(s.Entries) > 0 {
+		buf.WriteString("\n  ")
+	}
+	buf.WriteString("]\n}\n")
+	return buf.Bytes(), nil
+}
+
+// jsonOf returns an entry as dossier.json lists it.
+func jsonOf(e *content.Entry, l links) jsonEntry {
+	j := jsonEntry{
+		ID: e.ID, Kind: e.Kind, Page: l.of(e), File: e.Path,
+		Date: str(e.Date), End: str(e.End), Status: e.Status, Summary: e.Summary,
+		Place: e.Place, People: e.People, Organizations: e.Organizations, Roles: e.Roles,
+		Aliases: e.Aliases, NativeName: e.NativeName, Born: str(e.Born), Died: str(e.Died),
+		Description: e.Description, Affiliations: e.Affiliations, Type: e.Type,
+		Country: e.Country, Lat: e.Lat, Lon: e.Lon, Publisher: e.Publisher,
+		Author: e.Author, URL: e.URL, Published: str(e.Published), Accessed: str(e.Accessed),
+		Language: e.Language, ArchivedURL: e.ArchivedURL, Weight: e.Weight,
+		Tags: e.Tags, Sources: e.Sources,
+	}
+	switch e.Kind {
+	case content.Person, content.Organization, content.Place:
+		j.Name = e.Title
+	default:
+		j.Title = e.Title
+	}
+	for _, a := range e.Accounts {
+		j.Accounts = append(j.Accounts, jsonAccount{a.Source, a.Says})
+	}
+	for _, c := range e.Corrections {
+		j.Corrections = append(j.Corrections, jsonCorrection{str(c.Date), c.Note})
+	}
+	j.Body = strings.TrimSpace(string(e.Raw[e.Body:]))
+	return j
 }
 
 // CSVHeader is the first row of events.csv. Lists of ids are joined

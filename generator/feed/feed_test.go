@@ -7,8 +7,10 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"dossier/generator/build"
@@ -219,4 +221,37 @@ func TestLD(t *testing.T) {
 			}
 		}
 	}
+}
+
+// dossier.json is laid out as json.MarshalIndent lays it out with
+// two-space indents (so indenting it again changes nothing), with and
+// without entries.
+func TestJSONIndented(t *testing.T) {
+	empty, problems := build.Load(fstest.MapFS{
+		"site.toml":     {Data: []byte("title = \"Empty\"\n")},
+		"content/.keep": {},
+	})
+	if empty == nil {
+		t.Fatalf("load empty site: %v", problems)
+	}
+	for name, s := range map[string]*site.Site{"shipped": shipped(t), "empty": empty} {
+		b := files(t, s)["dossier.json"]
+		var again bytes.Buffer
+		if err := json.Indent(&again, b, "", "  "); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if again.String() != string(b) {
+			t.Errorf("%s: dossier.json is not as MarshalIndent writes it:\n%s", name, firstDiff(string(b), again.String()))
+		}
+	}
+}
+
+// firstDiff shows where two texts part.
+func firstDiff(got, want string) string {
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	from := max(i-40, 0)
+	return "got:  " + strconv.Quote(got[from:min(i+40, len(got))]) + "\nwant: " + strconv.Quote(want[from:min(i+40, len(want))])
 }

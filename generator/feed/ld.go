@@ -18,109 +18,121 @@ import (
 // which schema.org's performer or attendee would overstate.
 func LD(s *site.Site, e *content.Entry, page func(*content.Entry) string) []byte {
 	l := links{base: s.Config.BaseURL, page: page}
-	var v map[string]any
+	var v *ld
 	switch e.Kind {
 	case content.Event:
 		v = obj("Event", e.Title, l, e)
-		v["startDate"] = e.Date.String()
-		set(v, "endDate", e.End.String())
-		set(v, "description", e.Summary)
+		v.StartDate = e.Date.String()
+		v.EndDate = e.End.String()
+		v.Description = e.Summary
 		if p := s.Get(content.Place, e.Place); p != nil {
-			v["location"] = place(p, l)
+			v.Location = place(p, l)
 		}
-		var about []any
 		for _, id := range site.EventPeople(e) {
 			if p := s.Get(content.Person, id); p != nil {
-				about = append(about, obj("Person", p.Title, l, p))
+				v.About = append(v.About, obj("Person", p.Title, l, p))
 			}
 		}
 		for _, id := range e.Organizations {
 			if o := s.Get(content.Organization, id); o != nil {
-				about = append(about, obj("Organization", o.Title, l, o))
+				v.About = append(v.About, obj("Organization", o.Title, l, o))
 			}
 		}
-		if about != nil {
-			v["about"] = about
-		}
-		if e.Tags != nil {
-			v["keywords"] = e.Tags
-		}
+		v.Keywords = e.Tags
 	case content.Person:
 		v = obj("Person", e.Title, l, e)
-		names := append([]string{}, e.Aliases...)
+		v.AlternateName = append([]string{}, e.Aliases...)
 		if e.NativeName != "" {
-			names = append(names, e.NativeName)
+			v.AlternateName = append(v.AlternateName, e.NativeName)
 		}
-		if len(names) > 0 {
-			v["alternateName"] = names
-		}
-		set(v, "description", e.Description)
-		set(v, "birthDate", e.Born.String())
-		set(v, "deathDate", e.Died.String())
-		var orgs []any
+		v.Description = e.Description
+		v.BirthDate = e.Born.String()
+		v.DeathDate = e.Died.String()
 		for _, id := range e.Affiliations {
 			if o := s.Get(content.Organization, id); o != nil {
-				orgs = append(orgs, obj("Organization", o.Title, l, o))
+				v.Affiliation = append(v.Affiliation, obj("Organization", o.Title, l, o))
 			}
-		}
-		if orgs != nil {
-			v["affiliation"] = orgs
 		}
 	case content.Organization:
 		v = obj("Organization", e.Title, l, e)
-		if e.Aliases != nil {
-			v["alternateName"] = e.Aliases
-		}
-		set(v, "description", e.Description)
+		v.AlternateName = e.Aliases
+		v.Description = e.Description
 	case content.Place:
 		v = place(e, l)
 	case content.Source:
 		v = obj("CreativeWork", e.Title, l, e)
-		v["headline"] = e.Title
+		v.Headline = e.Title
 		if e.Publisher != "" {
-			v["publisher"] = map[string]any{"@type": "Organization", "name": e.Publisher}
+			v.Publisher = &ld{Type: "Organization", Name: e.Publisher}
 		}
 		if e.Author != "" {
-			v["author"] = map[string]any{"@type": "Person", "name": e.Author}
+			v.Author = &ld{Type: "Person", Name: e.Author}
 		}
-		set(v, "datePublished", e.Published.String())
-		set(v, "inLanguage", e.Language)
-		set(v, "sameAs", e.URL)
-		set(v, "archivedAt", e.ArchivedURL)
+		v.DatePublished = e.Published.String()
+		v.InLanguage = e.Language
+		v.SameAs = e.URL
+		v.ArchivedAt = e.ArchivedURL
 	default:
 		return nil
 	}
-	v["@context"] = "https://schema.org"
+	v.Context = "https://schema.org"
 	b, err := json.Marshal(v)
 	if err != nil {
-		panic(err) // maps of strings and numbers always marshal
+		panic(err) // strings and numbers always marshal
 	}
 	return b
 }
 
+// ld is a schema.org object, any of the types LD writes. Its fields are
+// in the order of their names, as encoding/json orders a map's keys, and
+// empty ones are left out.
+type ld struct {
+	Context        string   `json:"@context,omitempty"`
+	ID             string   `json:"@id,omitempty"`
+	Type           string   `json:"@type"`
+	About          []*ld    `json:"about,omitempty"`
+	Address        *ld      `json:"address,omitempty"`
+	AddressCountry string   `json:"addressCountry,omitempty"`
+	Affiliation    []*ld    `json:"affiliation,omitempty"`
+	AlternateName  []string `json:"alternateName,omitempty"`
+	ArchivedAt     string   `json:"archivedAt,omitempty"`
+	Author         *ld      `json:"author,omitempty"`
+	BirthDate      string   `json:"birthDate,omitempty"`
+	DatePublished  string   `json:"datePublished,omitempty"`
+	DeathDate      string   `json:"deathDate,omitempty"`
+	Description    string   `json:"description,omitempty"`
+	EndDate        string   `json:"endDate,omitempty"`
+	Geo            *ld      `json:"geo,omitempty"`
+	Headline       string   `json:"headline,omitempty"`
+	InLanguage     string   `json:"inLanguage,omitempty"`
+	Keywords       []string `json:"keywords,omitempty"`
+	Latitude       *float64 `json:"latitude,omitempty"`
+	Location       *ld      `json:"location,omitempty"`
+	Longitude      *float64 `json:"longitude,omitempty"`
+	Name           string   `json:"name,omitempty"`
+	Publisher      *ld      `json:"publisher,omitempty"`
+	SameAs         string   `json:"sameAs,omitempty"`
+	StartDate      string   `json:"startDate,omitempty"`
+	URL            string   `json:"url,omitempty"`
+}
+
 // obj starts a schema.org object of type t for entry e.
-func obj(t, name string, l links, e *content.Entry) map[string]any {
-	v := map[string]any{"@type": t, "name": name}
+func obj(t, name string, l links, e *content.Entry) *ld {
+	v := &ld{Type: t, Name: name}
 	if l.base != "" {
-		v["@id"] = l.of(e)
-		v["url"] = l.of(e)
+		v.ID = l.of(e)
+		v.URL = l.of(e)
 	}
 	return v
 }
 
-func place(p *content.Entry, l links) map[string]any {
+func place(p *content.Entry, l links) *ld {
 	v := obj("Place", p.Title, l, p)
 	if p.Lat != nil && p.Lon != nil {
-		v["geo"] = map[string]any{"@type": "GeoCoordinates", "latitude": *p.Lat, "longitude": *p.Lon}
+		v.Geo = &ld{Type: "GeoCoordinates", Latitude: p.Lat, Longitude: p.Lon}
 	}
 	if p.Country != "" {
-		v["address"] = map[string]any{"@type": "PostalAddress", "addressCountry": p.Country}
+		v.Address = &ld{Type: "PostalAddress", AddressCountry: p.Country}
 	}
 	return v
-}
-
-func set(v map[string]any, key, val string) {
-	if val != "" {
-		v[key] = val
-	}
 }
