@@ -4,6 +4,11 @@
 //	go run ./bench/profile -site bench/out/dossier-5000 -out /tmp/site -cpuprofile /tmp/cpu.out
 //	go tool pprof -top /tmp/cpu.out
 //
+// With -memprofile it also writes what the build allocated, for finding
+// what makes the garbage collector work:
+//
+//	go tool pprof -sample_index=alloc_space -top /tmp/mem.out
+//
 // It calls the same build.Build as `generator build`.
 package main
 
@@ -21,6 +26,7 @@ func main() {
 	site := flag.String("site", ".", "site directory")
 	out := flag.String("out", "", "output directory")
 	cpu := flag.String("cpuprofile", "cpu.out", "write the CPU profile here")
+	mem := flag.String("memprofile", "", "write the allocation profile here")
 	flag.Parse()
 	if *out == "" {
 		flag.Usage()
@@ -39,9 +45,28 @@ func main() {
 	diags, err := build.Build(*site, *out)
 	pprof.StopCPUProfile()
 	f.Close()
+	if *mem != "" {
+		if err := writeAllocs(*mem); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+	}
 	fmt.Fprintf(os.Stderr, "built in %v, %d diagnostics\n", time.Since(start).Round(time.Millisecond), len(diags))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+}
+
+// writeAllocs writes the profile of every allocation since the start.
+func writeAllocs(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
