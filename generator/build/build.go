@@ -54,14 +54,16 @@ func Theme(fsys fs.FS) (layouts, static fs.FS) {
 		overlay{sub(fsys, "static"), sub(dossier.Theme, "static")}
 }
 
-// Render renders a loaded site through write.
+// Render renders a loaded site through write, once: it drops what it
+// has rendered from s as it goes (see render.Final), so s cannot be
+// rendered again.
 func Render(fsys fs.FS, s *site.Site, write render.WriteFunc) error {
 	layouts, static := Theme(fsys)
 	ls, err := render.ParseLayouts(layouts)
 	if err != nil {
 		return err
 	}
-	return render.Render(s, ls, static, write)
+	return render.Final(s, ls, static, write)
 }
 
 // Build builds the site in dir into out. The new output is written to a

@@ -49,6 +49,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"dossier/generator/content"
 	"dossier/generator/feed"
@@ -173,14 +174,39 @@ var funcs = template.FuncMap{
 // Render writes every page of s, the machine-readable copies, the
 // stylesheet for highlighted code and the static files, through write.
 func Render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
+	return render(s, ls, static, write, false)
+}
+
+// Final is Render for a site that is not rendered again, as in a build:
+// it lets go of each entry's parse tree once the entry's page and the
+// search index have read it. The trees are half of what a build holds,
+// and a heap that shrinks as the pages are written needs less collecting.
+func Final(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
+	return render(s, ls, static, write, true)
+}
+
+func render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc, final bool) error {
 	pages := Pages(s)
 	// The search index and the data files are one long job each; they run
 	// beside the pages. They read the bodies' text while the pages set
 	// link targets and citation numbers, which are other fields.
-	shared := make(chan error, 1)
-	go func() { shared <- Shared(s, pages, write) }()
-	err := RenderPages(pages, ls, write)
-	if err := <-shared; err != nil {
+	sharedErr := make(chan error, 1)
+	var indexed atomic.Bool // the search index has read every body
+	go func() {
+		sharedErr <- shared(s, pages, write, func() { indexed.Store(true) })
+	}()
+	var done func(*Page)
+	if final {
+		done = func(p *Page) {
+			// The refs point into the tree, and the page has resolved
+			// them; nothing else reads either after site.New.
+			if p.Entry != nil && indexed.Load() {
+				p.Entry.Doc, p.Entry.Refs = nil, nil
+			}
+		}
+	}
+	err := renderPages(pages, ls, write, done)
+	if err := <-sharedErr; err != nil {
 		return err
 	}
 	if err != nil {
@@ -205,7 +231,14 @@ func Render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
 // page: the search index and the machine-readable copies. A server that
 // renders again only the pages an edit touches writes these in full.
 func Shared(s *site.Site, pages []*Page, write WriteFunc) error {
-	index, err := search.Script(SearchDocs(s))
+	return shared(s, pages, write, func() {})
+}
+
+// shared is Shared, calling read once it has read the entries' bodies.
+func shared(s *site.Site, pages []*Page, write WriteFunc, read func()) error {
+	docs := SearchDocs(s)
+	read()
+	index, err := search.Script(docs)
 	if err != nil {
 		return err
 	}
@@ -348,6 +381,12 @@ func resolve(p *Page) []Note {
 // Render renders every page; a server that rebuilds only what an edit
 // touches passes the few pages of Pages that can have changed.
 func RenderPages(pages []*Page, ls Layouts, write WriteFunc) error {
+	return renderPages(pages, ls, write, nil)
+}
+
+// renderPages is RenderPages, calling done, if not nil, with each page
+// once it is written.
+func renderPages(pages []*Page, ls Layouts, write WriteFunc, done func(*Page)) error {
 	errs := make([]error, len(pages))
 	var wg sync.WaitGroup
 	work := make(chan int)
@@ -368,6 +407,9 @@ func RenderPages(pages []*Page, ls Layouts, write WriteFunc) error {
 				// What the page rendered from its entry is not needed
 				// again; thousands of pages holding it doubled the heap.
 				pages[i].Body, pages[i].Code, pages[i].Notes = "", "", nil
+				if done != nil {
+					done(pages[i])
+				}
 			}
 		}()
 	}

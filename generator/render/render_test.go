@@ -3,6 +3,7 @@ package render_test
 import (
 	"bytes"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -158,5 +159,48 @@ func TestPages(t *testing.T) {
 	}
 	if n < 50 {
 		t.Errorf("only %d pages", n)
+	}
+}
+
+// Final, which drops each entry's parse tree as it goes, writes what
+// Render writes: no page and no search entry loses its body.
+func TestFinal(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	if _, err := os.Stat(filepath.Join(root, "site.toml")); err != nil {
+		t.Skip("no site.toml at the repository root")
+	}
+	fsys := os.DirFS(root)
+	layouts, static := build.Theme(fsys)
+	ls, err := render.ParseLayouts(layouts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs := map[string]map[string][]byte{}
+	for name, run := range map[string]func(*site.Site, render.Layouts, fs.FS, render.WriteFunc) error{
+		"Render": render.Render, "Final": render.Final,
+	} {
+		s, problems := build.Load(fsys)
+		if s == nil {
+			t.Fatalf("load: %v", problems)
+		}
+		out := map[string][]byte{}
+		var mu sync.Mutex
+		if err := run(s, ls, static, func(p string, b []byte) error {
+			mu.Lock()
+			out[p] = bytes.Clone(b)
+			mu.Unlock()
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		outs[name] = out
+	}
+	if len(outs["Final"]) != len(outs["Render"]) {
+		t.Errorf("Final wrote %d files, Render %d", len(outs["Final"]), len(outs["Render"]))
+	}
+	for p, want := range outs["Render"] {
+		if got := outs["Final"][p]; !bytes.Equal(got, want) {
+			t.Errorf("%s differs between Final and Render", p)
+		}
 	}
 }
