@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"time"
 
 	"dossier/generator/content"
@@ -25,10 +26,23 @@ type StripYear struct {
 	Events     int
 }
 
-// A Mark is one event on the strip, X and Y its centre.
+// A Mark is one event on the strip, X and Y its centre. At and Hit are
+// the same written for the SVG, with one decimal: the centre, and the top
+// left corner of the link's square around it. A timeline draws thousands
+// of marks, and arithmetic in the template cost more than the rest of
+// the page.
 type Mark struct {
 	Event *content.Entry
 	X, Y  float64
+	At    SVGPoint
+	Hit   SVGPoint
+}
+
+// An SVGPoint is a point's coordinates as SVG attributes take them.
+type SVGPoint struct{ X, Y string }
+
+func svgPoint(x, y float64) SVGPoint {
+	return SVGPoint{strconv.FormatFloat(x, 'f', 1, 64), strconv.FormatFloat(y, 'f', 1, 64)}
 }
 
 // Strip geometry, in SVG units. The stylesheet shows the SVG at most 1.2
@@ -77,7 +91,10 @@ func NewStrip(events []*content.Entry) *Strip {
 	s.AxisY = len(rowEnd)*stripTarget + 8
 	s.Height = s.AxisY + stripAxis
 	for i := range s.Marks {
-		s.Marks[i].Y = float64(s.AxisY - stripTarget/2 - 3 - rowOf[i]*stripTarget)
+		m := &s.Marks[i]
+		m.Y = float64(s.AxisY - stripTarget/2 - 3 - rowOf[i]*stripTarget)
+		m.At = svgPoint(m.X, m.Y)
+		m.Hit = svgPoint(m.X-stripTarget/2, m.Y-stripTarget/2)
 	}
 	count := map[int]int{}
 	for _, e := range events {
