@@ -36,6 +36,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer os.RemoveAll(tmp)
+	tuneGC()
 	problems, err := build.Build(*site, filepath.Join(tmp, "site"))
 	problems.Print(stderr, "text")
 	if errors.Is(err, build.ErrContent) {
