@@ -29,18 +29,23 @@ func renderShipped(t *testing.T) (*site.Site, map[string][]byte) {
 	if s == nil {
 		t.Fatalf("load: %v", problems)
 	}
+	write, out := memory()
+	if err := build.Render(fsys, s, write); err != nil {
+		t.Fatal(err)
+	}
+	return s, out
+}
+
+// memory returns a WriteFunc that keeps what it is given in the map.
+func memory() (render.WriteFunc, map[string][]byte) {
 	out := map[string][]byte{}
 	var mu sync.Mutex
-	err := build.Render(fsys, s, func(p string, b []byte) error {
+	return func(p string, b []byte) error {
 		mu.Lock()
 		out[p] = bytes.Clone(b)
 		mu.Unlock()
 		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s, out
+	}, out
 }
 
 func parse(t *testing.T, b []byte) *html.Node {
@@ -183,14 +188,8 @@ func TestFinal(t *testing.T) {
 		if s == nil {
 			t.Fatalf("load: %v", problems)
 		}
-		out := map[string][]byte{}
-		var mu sync.Mutex
-		if err := run(s, ls, static, func(p string, b []byte) error {
-			mu.Lock()
-			out[p] = bytes.Clone(b)
-			mu.Unlock()
-			return nil
-		}); err != nil {
+		write, out := memory()
+		if err := run(s, ls, static, write); err != nil {
 			t.Fatal(err)
 		}
 		outs[name] = out
