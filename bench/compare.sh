@@ -9,7 +9,9 @@
 #
 # Each size gets one warm-up build per generator, then RUNS timed builds
 # (default 5 at 1k, 3 at 5k, 1 above), alternating ours and Hugo so that both
-# see the same machine load. Corpora, binaries and outputs live in bench/out/.
+# see the same machine load. Corpora and binaries live in bench/out/; each
+# build writes a new folder under bench/out/run/, and all are deleted when
+# the script ends (see "What is timed" in BENCHMARKS.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -33,7 +35,7 @@ case " $gens " in *" dossier "*) ;; *) OURS_OK=0 ;; esac
 rows=()
 for n in $SIZES; do
 	echo "== $n events" >&2
-	declare -A site
+	declare -A site last
 	site[dossier]=$(corpus dossier "$n")
 	site[hugo]=$(corpus hugo "$n")
 	for gen in $gens; do
@@ -42,7 +44,8 @@ for n in $SIZES; do
 	runs=$(runs_for "$n")
 	for i in $(seq 0 "$runs"); do
 		for gen in $gens; do
-			timed "$gen" "${site[$gen]}" "$OUT/site-$gen-$n"
+			timed "$gen" "${site[$gen]}"
+			last[$gen]=$LAST_OUT
 			echo "   $gen run $i: $(tail -1 "$OUT/times-$gen-$(basename "${site[$gen]}")")" >&2
 		done
 		if [ "$i" = 0 ]; then # the warm-up: forget it
@@ -55,7 +58,7 @@ for n in $SIZES; do
 		s[$gen]=$(stats "$gen" "$(basename "${site[$gen]}")")
 		read -r w c r k <<<"${s[$gen]}"
 		name=$([ "$gen" = hugo ] && echo "Hugo $(hugo version | cut -d' ' -f2)" || echo "ours")
-		rows+=("| $n | $entries | $name | $w | $c | $r | $(html_in "$OUT/site-$gen-$n") | $k |")
+		rows+=("| $n | $entries | $name | $w | $c | $r | $(html_in "${last[$gen]}") | $k |")
 	done
 	if [ "$OURS_OK" = 1 ]; then
 		read -r w1 c1 r1 _ <<<"${s[dossier]}"
@@ -65,7 +68,7 @@ for n in $SIZES; do
 	else
 		rows+=("| $n | $entries | ours | TODO: not timed (our generator did not build, or GENS excluded it) | | | | |")
 	fi
-	unset site s
+	unset site last s
 done
 
 machine

@@ -9,6 +9,24 @@ SEED=${SEED:-1}
 # It sets OURS_OK=1 when our generator builds.
 setup() {
 	LOAD=$(cut -d" " -f1-3 /proc/loadavg)
+	mkdir -p "$OUT"
+	TRASH=$(mktemp -d "$OUT/trash.XXXX")
+	trap cleanup EXIT
+	# Outputs of earlier runs go to the trash too, to be deleted after the
+	# timing (see "What is timed" in BENCHMARKS.md).
+	for d in "$OUT"/run "$OUT"/site-* "$OUT"/trash.*; do
+		if [ -e "$d" ] && [ "$d" != "$TRASH" ]; then mv "$d" "$TRASH/"; fi
+	done
+	mkdir -p "$OUT/run"
+	# ext4 without a journal avoids reusing an inode for up to 6 minutes
+	# after it is freed, scanning past it for each new file: wait until
+	# what the last script deleted no longer slows the builds down.
+	local since
+	since=$(($(date +%s) - $(cat "$OUT/deleted-at" 2>/dev/null || echo 0)))
+	if [ "$since" -lt 360 ]; then
+		echo "waiting $((360 - since)) s for the files deleted by the last run to age (see BENCHMARKS.md)" >&2
+		sleep $((360 - since))
+	fi
 	local missing=()
 	command -v hugo >/dev/null || missing+=(hugo)
 	[ -x /usr/bin/time ] || missing+=(time)
@@ -19,8 +37,9 @@ setup() {
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 	fi
 	hugo version >/dev/null
-	mkdir -p "$OUT"
-	go build -o "$OUT/gencorpus" ./bench/gencorpus
+	# No VCS stamp: the binary then changes only when the corpus code
+	# does, and its hash says whether a corpus on disk is current.
+	go build -buildvcs=false -o "$OUT/gencorpus" ./bench/gencorpus
 	OURS_OK=0
 	if go build -o "$OUT/dossier" ./generator 2>"$OUT/dossier-build.log"; then
 		OURS_OK=1
@@ -29,33 +48,54 @@ setup() {
 	fi
 }
 
+# cleanup deletes the outputs and the trash once the timing is over, and
+# notes when, for the next script's setup.
+cleanup() {
+	rm -rf "$TRASH" "$OUT/run"
+	date +%s >"$OUT/deleted-at"
+}
+
 # corpus FORMAT EVENTS writes bench/out/FORMAT-EVENTS and prints its path.
-# A corpus already there with the same bytes is kept as it is, since others
-# may be reading it; a different one is replaced.
+# A corpus written by the same gencorpus binary with the same arguments is
+# kept without being written again, and one with the same bytes is kept
+# as it is, since others may be reading it; a different one is replaced.
+# Nothing is deleted before the timing: replaced files go to the trash.
 corpus() {
-	local dir="$OUT/$1-$2"
-	rm -rf "$dir.new"
+	local dir="$OUT/$1-$2" stamp
+	stamp="$(sha256sum <"$OUT/gencorpus" | cut -d' ' -f1) $1 $2 $SEED"
+	if [ "$(cat "$dir.stamp" 2>/dev/null)" = "$stamp" ] && [ -d "$dir" ]; then
+		echo "$dir"
+		return
+	fi
+	if [ -e "$dir.new" ]; then mv "$dir.new" "$TRASH/$1-$2.new.old"; fi
 	"$OUT/gencorpus" -events "$2" -seed "$SEED" -format "$1" -out "$dir.new"
 	if diff -rq "$dir" "$dir.new" >/dev/null 2>&1; then
-		rm -rf "$dir.new"
+		mv "$dir.new" "$TRASH/$1-$2.new"
 	else
-		rm -rf "$dir"
+		if [ -e "$dir" ]; then mv "$dir" "$TRASH/$1-$2.old"; fi
 		mv "$dir.new" "$dir"
 	fi
+	echo "$stamp" >"$dir.stamp"
 	echo "$dir"
 }
 
-# timed GEN SITE DEST builds SITE into DEST with GEN (dossier or hugo) and
-# appends "wall user sys maxrss_kb" to $OUT/times-GEN-SITENAME. The previous
-# output is removed first, outside the timing, so that every run writes the
-# whole site. Anything a build prints is shown: both should print nothing.
+# timed GEN SITE builds SITE with GEN (dossier or hugo) into a new folder
+# under $OUT/run, sets LAST_OUT to it, and appends "wall user sys
+# maxrss_kb" to $OUT/times-GEN-SITENAME. Every run writes the whole site
+# into a folder that did not exist, and no output is deleted until the
+# script ends: on ext4 without a journal, as here, creating a file scans
+# past every inode freed in the last minute or more, so deleting one
+# output just before the next build made both generators' times depend
+# on what the benchmark itself had just deleted (see BENCHMARKS.md).
+# Anything a build prints is shown: both should print nothing.
 timed() {
-	local gen=$1 site=$2 dest=$3 t cmd
+	local gen=$1 site=$2 dest t cmd
+	dest=$(mktemp -d -u "$OUT/run/$gen-$(basename "$site")-XXXX")
+	LAST_OUT=$dest
 	case $gen in
 	dossier) cmd=("$OUT/dossier" build -site "$site" -out "$dest") ;;
 	hugo) cmd=(hugo --quiet -s "$site" -d "$dest") ;;
 	esac
-	rm -rf "$dest"
 	t=$(mktemp)
 	if ! /usr/bin/time -f '%e %U %S %M' -o "$t" "${cmd[@]}" >"$t.log" 2>&1; then
 		echo "$gen failed on $site:" >&2

@@ -28,15 +28,14 @@ for n in $SIZES; do
 	name=$(basename "$site")
 	rm -f "$OUT/times-$gen-$name"
 	if [ "$warm" = 0 ]; then # one warm-up, on the first size, for the file cache and the binary
-		timed "$gen" "$site" "$OUT/site-$gen-$n"
+		timed "$gen" "$site"
 		rm -f "$OUT/times-$gen-$name"
 		warm=1
 	fi
-	timed "$gen" "$site" "$OUT/site-$gen-$n"
+	timed "$gen" "$site"
 	read -r w c r _ <<<"$(stats "$gen" "$name")"
-	rows+=("$(awk -v n="$n" -v w="$w" -v c="$c" -v r="$r" -v h="$(html_in "$OUT/site-$gen-$n")" \
+	rows+=("$(awk -v n="$n" -v w="$w" -v c="$c" -v r="$r" -v h="$(html_in "$LAST_OUT")" \
 		'BEGIN { printf "| %d | %.2f | %.3f | %.2f | %d | %d |", n, w, w*1000/n, c, r, h }')")
-	rm -rf "$OUT/site-$gen-$n"
 done
 
 machine
