@@ -111,9 +111,12 @@ func terms(s string) []string {
 // word, and for a word made of parts joined by a hyphen or apostrophe, the
 // parts run together too, so "khosh-eghbal", "eghbal" and "khosheghbal"
 // all find "Khosh-Eghbal". Duplicates are kept.
-func tokens(s string) []string {
+func tokens(s string) []string { return appendTokens(nil, s) }
+
+// appendTokens appends the tokens of s to out.
+func appendTokens(out []string, s string) []string {
 	f := Fold(s)
-	var out, parts []string
+	var parts []string
 	start := -1 // where the part being read starts, if one is
 	for i := 0; i <= len(f); {
 		r, n := utf8.RuneError, 1

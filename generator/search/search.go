@@ -52,6 +52,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -104,9 +105,36 @@ func Script(docs []Doc) ([]byte, error) {
 	docs = sortDocs(docs)
 	idx := index{V: 1, Docs: make([][]any, len(docs)), Words: []string{}, Post: []string{}}
 
+	// Words are numbered as they are met, so that a doc's words are
+	// marked in slices rather than in a map cleared for every doc.
 	type posting struct{ doc, field int }
-	post := map[string][]posting{}
-	best := map[string]int{} // word → strongest field in the doc, reused
+	var (
+		id    = map[string]int{} // word → number
+		words []string           // number → word
+		post  [][]posting        // number → the docs holding it, in order
+		seen  []int              // number → the last doc that marked it, plus 1
+		best  []int              // number → its strongest field in that doc
+		marks []int              // the words marked in the doc being read
+		toks  []string
+	)
+	// mark notes word w in doc i with field.
+	mark := func(i int, w string, field int) {
+		n, ok := id[w]
+		if !ok {
+			n = len(words)
+			id[w] = n
+			words = append(words, w)
+			post = append(post, nil)
+			seen = append(seen, 0)
+			best = append(best, 0)
+		}
+		if seen[n] == i+1 {
+			best[n] = min(best[n], field)
+			return
+		}
+		seen[n], best[n] = i+1, field
+		marks = append(marks, n)
+	}
 	for i, d := range docs {
 		names := d.Names
 		if names == nil {
@@ -114,48 +142,47 @@ func Script(docs []Doc) ([]byte, error) {
 		}
 		idx.Docs[i] = []any{d.Kind, d.Title, d.URL, d.Date, d.Status, snippet(d.Text), names}
 
-		clear(best)
-		add := func(field int, words []string) {
-			for _, w := range words {
-				if f, ok := best[w]; !ok || field < f {
-					best[w] = field
-				}
+		marks = marks[:0]
+		add := func(field int, s string) {
+			toks = appendTokens(toks[:0], s)
+			for _, w := range toks {
+				mark(i, w, field)
 			}
 		}
-		add(fieldName, tokens(d.Title))
+		add(fieldName, d.Title)
 		for _, n := range d.Names {
-			add(fieldName, tokens(n))
+			add(fieldName, n)
 		}
 		for _, k := range d.Keywords {
-			add(fieldKeyword, tokens(k))
+			add(fieldKeyword, k)
 		}
-		add(fieldKeyword, tokens(d.Date))
-		add(fieldKeyword, tokens(d.Status))
+		add(fieldKeyword, d.Date)
+		add(fieldKeyword, d.Status)
 		body := 0
-		for _, w := range tokens(d.Text) {
-			if _, ok := best[w]; ok {
+		toks = appendTokens(toks[:0], d.Text)
+		for _, w := range toks {
+			if n, ok := id[w]; ok && seen[n] == i+1 {
 				continue
 			}
 			if body == maxBodyWords {
 				break
 			}
-			best[w] = fieldBody
+			mark(i, w, fieldBody)
 			body++
 		}
-		// Docs are visited in order, so each word's list stays sorted
-		// whatever order this map gives.
-		for w, f := range best {
-			post[w] = append(post[w], posting{i, f})
+		// Docs are visited in order, so each word's list stays sorted.
+		for _, n := range marks {
+			post[n] = append(post[n], posting{i, best[n]})
 		}
 	}
 
-	words := make([]string, 0, len(post))
-	for w := range post {
-		words = append(words, w)
+	order := make([]int, len(words))
+	for n := range order {
+		order[n] = n
 	}
-	slices.SortFunc(words, compareUTF16)
-	for _, w := range words {
-		ps := post[w]
+	slices.SortFunc(order, func(a, b int) int { return compareUTF16(words[a], words[b]) })
+	for _, n := range order {
+		w, ps := words[n], post[n]
 		var sparse []byte
 		prev := 0
 		for _, p := range ps {
@@ -246,27 +273,37 @@ func compareUTF16(a, b string) int {
 // snippet returns the start of text to show under a result: whitespace
 // collapsed, at most snippetRunes runes, cut at a space.
 func snippet(text string) string {
-	// Only the start is needed, unless it is mostly spaces.
-	s := text
-	if len(s) > 16*snippetRunes {
-		s = s[:16*snippetRunes]
-	}
-	s = strings.Join(strings.Fields(s), " ")
-	if len(text) > 16*snippetRunes && utf8.RuneCountInString(s) <= snippetRunes {
-		s = strings.Join(strings.Fields(text), " ")
-	}
-	cut, n := len(s), 0
-	for i := range s {
+	// Collapse only as much as is shown: the first snippetRunes runes of
+	// the text with its whitespace runs made single spaces and trimmed,
+	// and whether anything else follows.
+	var b strings.Builder
+	n, space, more := 0, false, false
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			i += size
+			continue
+		}
+		if space && n < snippetRunes {
+			b.WriteByte(' ')
+			n++
+		}
+		space = false
 		if n == snippetRunes {
-			cut = i
+			more = true
 			break
 		}
+		b.WriteString(text[i : i+size])
 		n++
+		i += size
 	}
-	if cut == len(s) {
+	s := b.String()
+	if !more {
 		return s
 	}
-	if sp := strings.LastIndexByte(s[:cut], ' '); sp > snippetRunes/2 {
+	cut := len(s)
+	if sp := strings.LastIndexByte(s, ' '); sp > snippetRunes/2 {
 		cut = sp
 	}
 	return strings.TrimRight(s[:cut], " ,;:") + "…"

@@ -483,3 +483,39 @@ func TestNodePageWithoutIndex(t *testing.T) {
 		t.Errorf("page without index lacks\n%s\nin\n%s", want, resp.Page.Loaded)
 	}
 }
+
+// FuzzSnippet holds snippet to what it was before it stopped collapsing
+// the whole text: strings.Fields, joined, cut at snippetRunes runes.
+func FuzzSnippet(f *testing.F) {
+	for _, s := range []string{
+		"", " ", "a b", strings.Repeat("word ", 80), strings.Repeat("é", 400),
+		strings.Repeat("x", 299) + " y", strings.Repeat("x", 300) + " y", strings.Repeat("x", 300) + "  \n ", "\xff \u00a0\u2003z",
+		strings.Repeat("ab, ", 100), strings.Repeat(" ", 5000) + strings.Repeat("q ", 200),
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := snippet(s), fieldsSnippet(s); got != want {
+			t.Errorf("snippet(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func fieldsSnippet(text string) string {
+	s := strings.Join(strings.Fields(text), " ")
+	cut, n := len(s), 0
+	for i := range s {
+		if n == snippetRunes {
+			cut = i
+			break
+		}
+		n++
+	}
+	if cut == len(s) {
+		return s
+	}
+	if sp := strings.LastIndexByte(s[:cut], ' '); sp > snippetRunes/2 {
+		cut = sp
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
