@@ -18,15 +18,6 @@ setup() {
 		if [ -e "$d" ] && [ "$d" != "$TRASH" ]; then mv "$d" "$TRASH/"; fi
 	done
 	mkdir -p "$OUT/run"
-	# ext4 without a journal avoids reusing an inode for up to 6 minutes
-	# after it is freed, scanning past it for each new file: wait until
-	# what the last script deleted no longer slows the builds down.
-	local since
-	since=$(($(date +%s) - $(cat "$OUT/deleted-at" 2>/dev/null || echo 0)))
-	if [ "$since" -lt 360 ]; then
-		echo "waiting $((360 - since)) s for the files deleted by the last run to age (see BENCHMARKS.md)" >&2
-		sleep $((360 - since))
-	fi
 	local missing=()
 	command -v hugo >/dev/null || missing+=(hugo)
 	[ -x /usr/bin/time ] || missing+=(time)
@@ -45,6 +36,20 @@ setup() {
 		OURS_OK=1
 	else
 		echo "our generator does not build yet (see $OUT/dossier-build.log); timing Hugo only" >&2
+	fi
+}
+
+# settle waits, before the first timed build, until six minutes have
+# passed since the last script deleted its outputs: ext4 without a
+# journal avoids reusing an inode for up to that long after it is freed,
+# scanning past it for each new file, which would slow both generators'
+# builds down for reasons of the benchmark's own making.
+settle() {
+	local since
+	since=$(($(date +%s) - $(cat "$OUT/deleted-at" 2>/dev/null || echo 0)))
+	if [ "$since" -lt 360 ]; then
+		echo "waiting $((360 - since)) s for the files deleted by the last run to age (see BENCHMARKS.md)" >&2
+		sleep $((360 - since))
 	fi
 }
 
@@ -96,6 +101,8 @@ timed() {
 	dossier) cmd=("$OUT/dossier" build -site "$site" -out "$dest") ;;
 	hugo) cmd=(hugo --quiet -s "$site" -d "$dest") ;;
 	esac
+	# What earlier builds wrote goes to the disk first, not during this one.
+	sync
 	t=$(mktemp)
 	if ! /usr/bin/time -f '%e %U %S %M' -o "$t" "${cmd[@]}" >"$t.log" 2>&1; then
 		echo "$gen failed on $site:" >&2

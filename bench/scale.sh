@@ -20,6 +20,10 @@ if [ "$gen" = dossier ] && [ "$OURS_OK" != 1 ]; then
 	exit 1
 fi
 
+# Every corpus is written before anything is timed.
+for n in $SIZES; do corpus "$gen" "$n" >/dev/null; done
+settle
+
 rows=()
 warm=0
 for n in $SIZES; do
