@@ -54,7 +54,7 @@ settle() {
 }
 
 # cleanup deletes the outputs and the trash once the timing is over, and
-# notes when, for the next script's setup.
+# notes when, for the next script to settle.
 cleanup() {
 	rm -rf "$TRASH" "$OUT/run"
 	date +%s >"$OUT/deleted-at"
