@@ -106,14 +106,17 @@ func Script(docs []Doc) ([]byte, error) {
 	idx := index{V: 1, Docs: make([][]any, len(docs)), Words: []string{}, Post: []string{}}
 
 	// Words are numbered as they are met, so that a doc's words are
-	// marked in slices rather than in a map cleared for every doc.
+	// marked in a slice rather than in a map cleared for every doc.
 	type posting struct{ doc, field int }
+	type word struct {
+		text string
+		post []posting // the docs holding it, in order
+		seen int       // the last doc that marked it, plus 1
+		best int       // its strongest field in that doc
+	}
 	var (
-		id    = map[string]int{} // word → number
-		words []string           // number → word
-		post  [][]posting        // number → the docs holding it, in order
-		seen  []int              // number → the last doc that marked it, plus 1
-		best  []int              // number → its strongest field in that doc
+		id    = map[string]int{} // text → number
+		words []word             // by number
 		marks []int              // the words marked in the doc being read
 		toks  []string
 	)
@@ -123,16 +126,14 @@ func Script(docs []Doc) ([]byte, error) {
 		if !ok {
 			n = len(words)
 			id[w] = n
-			words = append(words, w)
-			post = append(post, nil)
-			seen = append(seen, 0)
-			best = append(best, 0)
+			words = append(words, word{text: w})
 		}
-		if seen[n] == i+1 {
-			best[n] = min(best[n], field)
+		x := &words[n]
+		if x.seen == i+1 {
+			x.best = min(x.best, field)
 			return
 		}
-		seen[n], best[n] = i+1, field
+		x.seen, x.best = i+1, field
 		marks = append(marks, n)
 	}
 	for i, d := range docs {
@@ -161,7 +162,7 @@ func Script(docs []Doc) ([]byte, error) {
 		body := 0
 		toks = appendTokens(toks[:0], d.Text)
 		for _, w := range toks {
-			if n, ok := id[w]; ok && seen[n] == i+1 {
+			if n, ok := id[w]; ok && words[n].seen == i+1 {
 				continue
 			}
 			if body == maxBodyWords {
@@ -172,17 +173,14 @@ func Script(docs []Doc) ([]byte, error) {
 		}
 		// Docs are visited in order, so each word's list stays sorted.
 		for _, n := range marks {
-			post[n] = append(post[n], posting{i, best[n]})
+			x := &words[n]
+			x.post = append(x.post, posting{i, x.best})
 		}
 	}
 
-	order := make([]int, len(words))
-	for n := range order {
-		order[n] = n
-	}
-	slices.SortFunc(order, func(a, b int) int { return compareUTF16(words[a], words[b]) })
-	for _, n := range order {
-		w, ps := words[n], post[n]
+	slices.SortFunc(words, func(a, b word) int { return compareUTF16(a.text, b.text) })
+	for _, x := range words {
+		w, ps := x.text, x.post
 		var sparse []byte
 		prev := 0
 		for _, p := range ps {
