@@ -93,6 +93,7 @@ type Entry struct {
 
 	Title         string // title, or name for people, organizations and places
 	Date, End     date.Date
+	After, Before []string // ids of events this one came after or before
 	Place         string
 	People        []string
 	Organizations []string
@@ -117,6 +118,7 @@ type Entry struct {
 	Accessed      date.Date
 	Language      string
 	ArchivedURL   string
+	SHA256        string // of the source document as retrieved, lower-case hex
 	Weight        int
 	Corrections   []Correction
 
@@ -126,6 +128,7 @@ type Entry struct {
 
 // An Account is one source's version of a fact that sources disagree on.
 type Account struct {
+	About  string // what the versions differ on ("place", "deaths"), if said
 	Source string
 	Says   string
 }

@@ -24,6 +24,7 @@ const (
 	tRef  // one id of the field's kind
 	tRefs // a list of ids of the field's kind
 	tURL
+	tHash // a SHA-256 digest in hex
 	tStatus
 	tFloat
 	tInt
@@ -58,6 +59,8 @@ var Schema = map[Kind][]Field{
 		{Name: "title", typ: tString, Required: true, Doc: "what happened, in a line", set: func(e *Entry, v any) { e.Title = v.(string) }},
 		{Name: "date", typ: tDate, Required: true, Doc: `"YYYY-MM-DD", "YYYY-MM" or "YYYY": only as precise as the sources`, set: func(e *Entry, v any) { e.Date = v.(date.Date) }},
 		{Name: "end", typ: tDate, Doc: "last day of a span, if it lasted", set: func(e *Entry, v any) { e.End = v.(date.Date) }},
+		{Name: "after", typ: tRefs, ref: Event, Doc: "ids of events the sources say this one came after", set: func(e *Entry, v any) { e.After = v.([]string) }},
+		{Name: "before", typ: tRefs, ref: Event, Doc: "ids of events the sources say this one came before", set: func(e *Entry, v any) { e.Before = v.([]string) }},
 		{Name: "place", typ: tRef, ref: Place, Doc: "id of the place", set: func(e *Entry, v any) { e.Place = v.(string) }},
 		{Name: "people", typ: tRefs, ref: Person, Doc: "ids of the people involved", set: func(e *Entry, v any) { e.People = v.([]string) }},
 		{Name: "organizations", typ: tRefs, ref: Organization, Doc: "ids of the organizations involved", set: func(e *Entry, v any) { e.Organizations = v.([]string) }},
@@ -104,6 +107,7 @@ var Schema = map[Kind][]Field{
 		{Name: "language", typ: tString, Doc: "language code, like en or fa", set: func(e *Entry, v any) { e.Language = v.(string) }},
 		{Name: "kind", typ: tString, Doc: "article, statement, post, analysis...", set: func(e *Entry, v any) { e.Type = v.(string) }},
 		{Name: "archived_url", typ: tURL, Doc: "address of an archived copy", set: func(e *Entry, v any) { e.ArchivedURL = v.(string) }},
+		{Name: "sha256", typ: tHash, Doc: "SHA-256 of the document as retrieved, in hex", set: func(e *Entry, v any) { e.SHA256 = v.(string) }},
 	},
 	Page: {
 		{Name: "title", typ: tString, Required: true, Doc: "the page's title", set: func(e *Entry, v any) { e.Title = v.(string) }},
@@ -214,7 +218,7 @@ func example(f Field) string {
 func (d *decoder) value(f Field, v any) (any, bool) {
 	keyOff := d.loc.key(f.Name)
 	switch f.typ {
-	case tString, tStatus, tURL, tRef:
+	case tString, tStatus, tURL, tRef, tHash:
 		s, ok := v.(string)
 		if !ok {
 			d.errorAt(d.loc.value(f.Name, ""), "%s must be a string in quotes, like %s", f.Name, example(f))
@@ -247,6 +251,12 @@ func (d *decoder) value(f Field, v any) (any, bool) {
 			}
 		case tRef:
 			d.ref(f.ref, s, f.Name, off)
+		case tHash:
+			s = strings.ToLower(s)
+			if !sha256RE.MatchString(s) {
+				d.errorAt(off, "%s must be 64 hexadecimal digits, as sha256sum prints them", f.Name)
+				return nil, false
+			}
 		}
 		return s, true
 	case tStrings, tRefs:
@@ -349,8 +359,10 @@ func (d *decoder) value(f Field, v any) (any, bool) {
 					a.Source = s
 				case "says":
 					a.Says = strings.TrimSpace(s)
+				case "about":
+					a.About = strings.TrimSpace(s)
 				default:
-					d.unknown(key, path+".", []string{"source", "says"}, fmt.Sprintf("an account has no field '%s'", key))
+					d.unknown(key, path+".", []string{"source", "says", "about"}, fmt.Sprintf("an account has no field '%s'", key))
 				}
 			}
 			if a.Source == "" {
@@ -489,7 +501,7 @@ func (f Field) Example() string {
 	case tRoles:
 		return "[roles]\nperson-id = \"role in this event\""
 	case tAccounts:
-		return "[[accounts]]\nsource = \"source-id\"\nsays = \"this source's version, in your own words\""
+		return "[[accounts]]\nabout = \"what the versions differ on: place, attackers, deaths...\"\nsource = \"source-id\"\nsays = \"this source's version, in your own words\""
 	case tCorrections:
 		return "[[corrections]]\ndate = \"YYYY-MM-DD\"\nnote = \"what was corrected\""
 	}
@@ -538,6 +550,7 @@ func dateHint(s string) string {
 }
 
 var (
-	ymdRE = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$`)
-	dmyRE = regexp.MustCompile(`^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$`)
+	sha256RE = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	ymdRE    = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$`)
+	dmyRE    = regexp.MustCompile(`^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$`)
 )

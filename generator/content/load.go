@@ -224,13 +224,13 @@ func tomlPos(f *file, fm []byte, pe toml.ParseError) (int, int) {
 func checkEvent(d *decoder) {
 	e := d.e
 	if !e.End.IsZero() && !e.Date.IsZero() && cmpDate(e.End, e.Date) < 0 {
-		d.errorAt(d.loc.value("end", e.End.String()), "end %s is before date %s: end is the last day of a span, so it comes after date; are they swapped?", e.End, e.Date)
+		d.errorAt(d.loc.value("end", e.End.EDTF()), "end %s is before date %s: end is the last day of a span, so it comes after date; are they swapped?", e.End, e.Date)
 	}
 	if _, ok := d.loc.keys["sources"]; ok && len(e.Sources) == 0 && !slices.Contains(d.unfilled, "sources") {
 		d.errorAt(d.loc.key("sources"), "an event needs at least one source, like sources = [\"source-id\"]")
 	}
 	if !e.Date.IsZero() && !strings.HasPrefix(e.ID, e.Date.String()+"-") {
-		d.warnAt(d.loc.value("date", e.Date.String()), "event ids start with their date: rename the file to %s-%s.md", e.Date, trimDatePrefix(e.ID))
+		d.warnAt(d.loc.value("date", e.Date.EDTF()), "event ids start with their date: rename the file to %s-%s.md", e.Date, trimDatePrefix(e.ID))
 	}
 }
 

@@ -22,40 +22,70 @@ const (
 	Day
 )
 
+// Qualifier says how sure the sources are of a date, as EDTF (ISO 8601-2
+// level 1) writes it at the end of a date.
+type Qualifier byte
+
+const (
+	Exact       Qualifier = 0
+	Approximate Qualifier = '~' // "about August 2021"
+	Uncertain   Qualifier = '?' // the source is unsure
+	Both        Qualifier = '%' // approximate and uncertain
+)
+
 // A Date is a calendar date known to some precision. The zero Date means
 // "no date".
 type Date struct {
 	Y, M, D int
 	Prec    Precision
+	Qual    Qualifier
 }
 
 // IsZero reports whether d is unset.
 func (d Date) IsZero() bool { return d.Prec == 0 }
 
-// Parse reads "YYYY", "YYYY-MM" or "YYYY-MM-DD". Its errors say what is
-// wrong in words a contributor can act on.
+// Parse reads "YYYY", "YYYY-MM" or "YYYY-MM-DD", optionally followed by
+// one of EDTF's qualifiers: "~" (approximate), "?" (uncertain) or "%"
+// (both). Its errors say what is wrong in words a contributor can act on.
 func Parse(s string) (Date, error) {
-	if !shape(s) {
-		return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+	in := s
+	var q Qualifier
+	if n := len(s); n > 0 {
+		switch Qualifier(s[n-1]) {
+		case Approximate, Uncertain, Both:
+			q, s = Qualifier(s[n-1]), s[:n-1]
+		}
 	}
+	if !shape(s) {
+		return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", in)
+	}
+	d, err := parse(s)
+	if err != nil {
+		return Date{}, fmt.Errorf("impossible date %q: %v", in, err)
+	}
+	d.Qual = q
+	return d, nil
+}
+
+func parse(s string) (Date, error) {
 	var d Date
 	d.Y, _ = strconv.Atoi(s[:4])
 	d.Prec = Year
 	if d.Y == 0 {
-		return Date{}, fmt.Errorf("impossible date %q: there is no year 0", s)
+		return Date{}, fmt.Errorf("there is no year 0")
 	}
 	if len(s) >= 7 {
 		d.Prec = Month
 		d.M, _ = strconv.Atoi(s[5:7])
 		if d.M < 1 || d.M > 12 {
-			return Date{}, fmt.Errorf("impossible date %q: there is no month %d", s, d.M)
+			return Date{}, fmt.Errorf("there is no month %d", d.M)
 		}
 	}
 	if len(s) == 10 {
 		d.Prec = Day
 		d.D, _ = strconv.Atoi(s[8:10])
 		if n := daysIn(d.Y, d.M); d.D < 1 || d.D > n {
-			return Date{}, fmt.Errorf("impossible date %q: %s %d has %d days", s, time.Month(d.M), d.Y, n)
+			return Date{}, fmt.Errorf("%s %d has %d days", time.Month(d.M), d.Y, n)
 		}
 	}
 	return d, nil
@@ -88,8 +118,8 @@ func daysIn(y, m int) int {
 	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
-// String returns the date in the form it was written, which is also the
-// value for an HTML <time datetime> attribute.
+// String returns the date without its qualifier: the value for an HTML
+// <time datetime> attribute, which has no way to say "about".
 func (d Date) String() string {
 	switch d.Prec {
 	case Year:
@@ -102,9 +132,36 @@ func (d Date) String() string {
 	return ""
 }
 
-// Human returns the date for a reader, at its own precision:
-// "18 October 2018", "September 2025" or "2021".
+// EDTF returns the date in the form it was written, qualifier included:
+// "2021-08~". Machine-readable copies (JSON, CSV) carry this form.
+func (d Date) EDTF() string {
+	if d.Qual == Exact || d.IsZero() {
+		return d.String()
+	}
+	return d.String() + string(d.Qual)
+}
+
+// Human returns the date for a reader, at its own precision and with its
+// qualifier in words: "18 October 2018", "about August 2021",
+// "September 2025 (uncertain)".
 func (d Date) Human() string {
+	return Qualify(d.Qual, d.human())
+}
+
+// Qualify words a qualifier around a date already written for a reader.
+func Qualify(q Qualifier, s string) string {
+	switch q {
+	case Approximate:
+		return "about " + s
+	case Uncertain:
+		return s + " (uncertain)"
+	case Both:
+		return "about " + s + " (uncertain)"
+	}
+	return s
+}
+
+func (d Date) human() string {
 	switch d.Prec {
 	case Year:
 		return strconv.Itoa(d.Y)
@@ -139,6 +196,8 @@ func Span(a, b Date) string {
 	switch {
 	case b.IsZero() || a == b:
 		return a.Human()
+	case a.Qual != Exact || b.Qual != Exact:
+		// "about May – June 2021" would leave unclear what is about.
 	case a.Prec == Day && b.Prec == Day && a.Y == b.Y && a.M == b.M:
 		return fmt.Sprintf("%d–%d %s %d", a.D, b.D, time.Month(a.M), a.Y)
 	case a.Prec == Day && b.Prec == Day && a.Y == b.Y:
@@ -147,4 +206,34 @@ func Span(a, b Date) string {
 		return fmt.Sprintf("%s – %s %d", time.Month(a.M), time.Month(b.M), a.Y)
 	}
 	return a.Human() + " – " + b.Human()
+}
+
+// Days returns the first and last day that d can mean, as day numbers
+// (days since 1 January 1970): a day is itself, a month runs from its
+// first to its last day, a year from 1 January to 31 December. A
+// qualifier does not widen the range: "about August 2021" is still drawn
+// and ordered as August.
+func (d Date) Days() (first, last int) {
+	switch d.Prec {
+	case Year:
+		return DayNumber(d.Y, 1, 1), DayNumber(d.Y, 12, 31)
+	case Month:
+		return DayNumber(d.Y, d.M, 1), DayNumber(d.Y, d.M, daysIn(d.Y, d.M))
+	case Day:
+		n := DayNumber(d.Y, d.M, d.D)
+		return n, n
+	}
+	return 0, 0
+}
+
+// DayNumber returns the number of the day y-m-d, counted from 1 January
+// 1970 (earlier days are negative).
+func DayNumber(y, m, d int) int {
+	return int(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// FromDay returns the day-precise date of a day number.
+func FromDay(n int) Date {
+	t := time.Unix(int64(n)*86400, 0).UTC()
+	return Date{Y: t.Year(), M: int(t.Month()), D: t.Day(), Prec: Day}
 }

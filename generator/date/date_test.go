@@ -107,3 +107,64 @@ func TestSpan(t *testing.T) {
 		}
 	}
 }
+
+func TestQualifiers(t *testing.T) {
+	tests := []struct {
+		in, edtf, iso, human string
+	}{
+		{"2021-08~", "2021-08~", "2021-08", "about August 2021"},
+		{"2025-09?", "2025-09?", "2025-09", "September 2025 (uncertain)"},
+		{"2023%", "2023%", "2023", "about 2023 (uncertain)"},
+		{"2025-12-24", "2025-12-24", "2025-12-24", "24 December 2025"},
+	}
+	for _, tt := range tests {
+		d, err := Parse(tt.in)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.in, err)
+			continue
+		}
+		if got := d.EDTF(); got != tt.edtf {
+			t.Errorf("Parse(%q).EDTF() = %q, want %q", tt.in, got, tt.edtf)
+		}
+		if got := d.String(); got != tt.iso {
+			t.Errorf("Parse(%q).String() = %q, want %q", tt.in, got, tt.iso)
+		}
+		if got := d.Human(); got != tt.human {
+			t.Errorf("Parse(%q).Human() = %q, want %q", tt.in, got, tt.human)
+		}
+	}
+	for _, bad := range []string{"~", "2021~~", "2021-13~", "~2021", "2021 ~"} {
+		if _, err := Parse(bad); err == nil {
+			t.Errorf("Parse(%q) succeeded, want an error", bad)
+		}
+	}
+}
+
+func TestDays(t *testing.T) {
+	tests := []struct {
+		in          string
+		first, last string
+	}{
+		{"2024-02", "2024-02-01", "2024-02-29"},
+		{"2025-02", "2025-02-01", "2025-02-28"},
+		{"1815", "1815-01-01", "1815-12-31"},
+		{"2025-12-24", "2025-12-24", "2025-12-24"},
+		{"1969-12-31", "1969-12-31", "1969-12-31"},
+	}
+	for _, tt := range tests {
+		d, err := Parse(tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, l := d.Days()
+		if got := FromDay(f).String(); got != tt.first {
+			t.Errorf("%s: first day %s, want %s", tt.in, got, tt.first)
+		}
+		if got := FromDay(l).String(); got != tt.last {
+			t.Errorf("%s: last day %s, want %s", tt.in, got, tt.last)
+		}
+	}
+	if n := DayNumber(1970, 1, 1); n != 0 {
+		t.Errorf("DayNumber(1970-01-01) = %d, want 0", n)
+	}
+}

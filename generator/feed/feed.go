@@ -125,7 +125,7 @@ type jsonCorrection struct {
 	Note string `json:"note"`
 }
 
-func str(d date.Date) string { return d.String() }
+func str(d date.Date) string { return d.EDTF() }
 
 // dossierJSON writes the dossier as json.MarshalIndent would write it
 // with two-space indents, but an entry at a time into one buffer: the

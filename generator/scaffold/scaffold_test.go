@@ -114,7 +114,7 @@ func TestTemplateChecks(t *testing.T) {
 // TestExamplesParse uncomments every commented-out field of a template
 // and decodes the result: a contributor who deletes a # gets valid TOML.
 func TestExamplesParse(t *testing.T) {
-	field := regexp.MustCompile(`^# ([a-z_]+ = |\[\[?[a-z_]+\]\]?$)`)
+	field := regexp.MustCompile(`^# ([a-z_0-9]+ = |\[\[?[a-z_]+\]\]?$)`)
 	for _, k := range content.Kinds {
 		src := Template(k, "example", mustDate(t, "2025-12-24"))
 		var out []string
