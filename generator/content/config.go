@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"dossier/generator/diag"
@@ -16,15 +17,24 @@ type Config struct {
 	Direction   string // "ltr" or "rtl"
 	BaseURL     string // absolute URL the site is published at, or ""
 	EditURL     string // pattern with {path}, or ""
+	Calendar    string // "gregorian", or "persian" for Solar Hijri dates beside the Gregorian
+	Digits      string // "latin", or "persian" for ۰۱۲۳۴۵۶۷۸۹ in dates and counts
 }
 
-var configFields = []string{"title", "description", "language", "direction", "base_url", "edit_url"}
+var configFields = []string{"title", "description", "language", "direction", "base_url", "edit_url", "calendar", "digits"}
+
+// Calendars and Digits are the values the settings of those names take,
+// the default first.
+var (
+	Calendars = []string{"gregorian", "persian"}
+	Digits    = []string{"latin", "persian"}
+)
 
 // LoadConfig reads site.toml from the root of fsys.
 func LoadConfig(fsys fs.FS) (Config, diag.List) {
 	const name = "site.toml"
 	var errs diag.List
-	cfg := Config{Language: "en", Direction: "ltr"}
+	cfg := Config{Language: "en", Direction: "ltr", Calendar: Calendars[0], Digits: Digits[0]}
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		errs.Add(name, 0, 0, "cannot read site settings: %v (a site needs a site.toml with at least title = \"...\")", unwrapPath(err))
@@ -88,10 +98,28 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 				at(off, "edit_url %v", err)
 			}
 			cfg.EditURL = s
+		case "calendar":
+			cfg.Calendar = oneOf(s, Calendars, func(msg string) { at(off, "calendar %s", msg) })
+		case "digits":
+			cfg.Digits = oneOf(s, Digits, func(msg string) { at(off, "digits %s", msg) })
 		}
 	}
 	if cfg.Title == "" {
 		errs.Add(name, 1, 1, "site.toml needs a title, like title = \"My dossier\"")
 	}
 	return cfg, errs
+}
+
+// oneOf returns s if it is one of values, else the first value, saying
+// through bad which values there are.
+func oneOf(s string, values []string, bad func(msg string)) string {
+	if slices.Contains(values, s) {
+		return s
+	}
+	msg := "must be \"" + strings.Join(values, "\" or \"") + "\""
+	if near := diag.Nearest(s, values); near != "" {
+		msg += fmt.Sprintf("; did you mean \"%s\"?", near)
+	}
+	bad(msg)
+	return values[0]
 }
