@@ -332,6 +332,9 @@ func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 		}
 		p.Body = template.HTML(body.String())
 	}
+	if p.Entry != nil {
+		p.Notes = listSources(p, p.Notes)
+	}
 	t := ls.layout(p.Site.Config.Language, p.Layout)
 	if t == nil {
 		return fmt.Errorf("no layout %q for %s", p.Layout, p.Path)
