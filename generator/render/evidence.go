@@ -3,6 +3,9 @@ package render
 import (
 	"slices"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
 	"dossier/generator/content"
 )
 
@@ -128,4 +131,24 @@ func (p *Page) Mentions() []Mentions {
 		}
 	}
 	return out
+}
+
+// LanguageName names a language given as a BCP 47 tag ("fa", "en-GB"),
+// as a source's language is, in the page's language: "Persian", "British
+// English". A tag it cannot name is shown as written.
+func (l Lang) LanguageName(tag string) string {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return tag
+	}
+	namer := display.English.Languages()
+	if ui, err := language.Parse(l.code); err == nil {
+		if n := display.Languages(ui); n != nil {
+			namer = n
+		}
+	}
+	if name := namer.Name(t); name != "" {
+		return name
+	}
+	return tag
 }

@@ -132,9 +132,10 @@ func (ls Layouts) layout(lang, name string) *template.Template {
 // funcs are the template functions that speak the language.
 func (l Lang) funcs() template.FuncMap {
 	return template.FuncMap{
-		"T":     l.T,
-		"human": l.Date,
-		"span":  func(e *content.Entry) string { return l.Span(e.Date, e.End) },
+		"T":            l.T,
+		"human":        l.Date,
+		"span":         func(e *content.Entry) string { return l.Span(e.Date, e.End) },
+		"languageName": l.LanguageName,
 		// events counts events: "1 event", "3 events".
 		"events": func(n int) string {
 			if n == 1 {
