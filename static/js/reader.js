@@ -181,6 +181,10 @@
         e.preventDefault();
         open(a);
         a.focus();
+      } else if (pop && pop.contains(e.target) && e.target.closest('a')) {
+        // Once the link has been followed: a link no longer in the
+        // page is not followed.
+        setTimeout(function () { close(false); }, 0);
       }
       downOn = null;
     });
