@@ -76,7 +76,7 @@
     pop.className = 'cite-pop';
     pop.id = 'cite-pop';
     pop.setAttribute('role', 'group');
-    pop.setAttribute('aria-label', a.getAttribute('title') || a.textContent);
+    pop.setAttribute('aria-label', a.getAttribute('data-title') || a.textContent);
     var card = li.querySelector('.source-card').cloneNode(true);
     var ids = card.querySelectorAll('[id]');
     for (var i = 0; i < ids.length; i++) ids[i].removeAttribute('id');
@@ -156,6 +156,14 @@
   }
 
   function citations() {
+    // The popover says what the title did, and more; two at once
+    // would cover each other.
+    var cites = document.querySelectorAll('a.cite[title]');
+    for (var i = 0; i < cites.length; i++) {
+      if (!note(cites[i])) continue;
+      cites[i].setAttribute('data-title', cites[i].getAttribute('title'));
+      cites[i].removeAttribute('title');
+    }
     document.addEventListener('focusin', function (e) {
       var a = cite(e.target);
       if (a) open(a);
