@@ -1,8 +1,6 @@
 package render
 
 import (
-	"slices"
-
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
@@ -19,30 +17,26 @@ import (
 // entry's accounts and of its sources field that notes lack.
 func listSources(p *Page, notes []Note) []Note {
 	e := p.Entry
-	ids := make([]string, 0, len(e.Accounts)+len(e.Sources))
-	for _, a := range e.Accounts {
-		ids = append(ids, a.Source)
+	listed := make(map[string]bool, len(notes))
+	for _, n := range notes {
+		listed[n.Source.ID] = true
 	}
-	ids = append(ids, e.Sources...)
-	for _, id := range ids {
-		if slices.ContainsFunc(notes, func(n Note) bool { return n.Source.ID == id }) {
-			continue
+	add := func(id string) {
+		if listed[id] {
+			return
 		}
+		listed[id] = true
 		if s := p.Site.Get(content.Source, id); s != nil {
 			notes = append(notes, Note{N: len(notes) + 1, Source: s})
 		}
 	}
-	return notes
-}
-
-// note returns the number of a source in the page's list, or 0.
-func (p *Page) note(id string) int {
-	for _, n := range p.Notes {
-		if n.Source.ID == id {
-			return n.N
-		}
+	for _, a := range e.Accounts {
+		add(a.Source)
 	}
-	return 0
+	for _, id := range e.Sources {
+		add(id)
+	}
+	return notes
 }
 
 // Claims are an event's accounts that say what they are about, as a
@@ -75,38 +69,52 @@ type ClaimCell struct {
 }
 
 // Claims arranges the page's entry's accounts, or returns nil when it has
-// none.
+// none. It reads each account once: an entry may have thousands.
 func (p *Page) Claims() *Claims {
 	if p.Entry == nil || len(p.Entry.Accounts) == 0 {
 		return nil
 	}
+	num := make(map[string]int, len(p.Notes))
+	for _, n := range p.Notes {
+		num[n.Source.ID] = n.N
+	}
 	c := &Claims{}
-	var abouts []string
+	row, col := map[string]int{}, map[string]int{}
+	type said struct {
+		row, col int
+		says     string
+	}
+	var all []said
 	for _, a := range p.Entry.Accounts {
 		s := p.Site.Get(content.Source, a.Source)
 		if a.About == "" || s == nil {
 			c.Loose = append(c.Loose, a)
 			continue
 		}
-		if !slices.Contains(abouts, a.About) {
-			abouts = append(abouts, a.About)
+		i, ok := row[a.About]
+		if !ok {
+			i = len(c.Rows)
+			row[a.About] = i
+			c.Rows = append(c.Rows, ClaimRow{About: a.About})
 		}
-		if !slices.ContainsFunc(c.Sources, func(cs ClaimSource) bool { return cs.Source == s }) {
-			c.Sources = append(c.Sources, ClaimSource{Source: s, N: p.note(s.ID)})
+		j, ok := col[s.ID]
+		if !ok {
+			j = len(c.Sources)
+			col[s.ID] = j
+			c.Sources = append(c.Sources, ClaimSource{Source: s, N: num[s.ID]})
 		}
+		all = append(all, said{i, j, a.Says})
 	}
-	for _, about := range abouts {
-		row := ClaimRow{About: about}
-		for _, cs := range c.Sources {
-			cell := ClaimCell{Source: cs.Source, N: cs.N}
-			for _, a := range p.Entry.Accounts {
-				if a.About == about && a.Source == cs.Source.ID {
-					cell.Says = append(cell.Says, a.Says)
-				}
-			}
-			row.Cells = append(row.Cells, cell)
+	for i := range c.Rows {
+		cells := make([]ClaimCell, len(c.Sources))
+		for j, cs := range c.Sources {
+			cells[j] = ClaimCell{Source: cs.Source, N: cs.N}
 		}
-		c.Rows = append(c.Rows, row)
+		c.Rows[i].Cells = cells
+	}
+	for _, a := range all {
+		cell := &c.Rows[a.row].Cells[a.col]
+		cell.Says = append(cell.Says, a.says)
 	}
 	return c
 }
