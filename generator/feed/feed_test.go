@@ -82,7 +82,7 @@ func TestJSON(t *testing.T) {
 			t.Errorf("%s: page %v, file %v", e.ID, j["page"], j["file"])
 		}
 		if e.Kind == content.Event {
-			if j["title"] != e.Title || j["date"] != e.Date.String() || j["status"] != e.Status {
+			if j["title"] != e.Title || j["date"] != e.Date.EDTF() || j["status"] != e.Status {
 				t.Errorf("%s: %v", e.ID, j)
 			}
 			if n := len(j["sources"].([]any)); n != len(e.Sources) {
@@ -107,7 +107,7 @@ func TestCSV(t *testing.T) {
 	}
 	for i, e := range s.Events {
 		r := rows[i+1]
-		if r[0] != e.ID || r[1] != e.Date.String() || r[3] != e.Title || r[9] != strings.Join(e.Sources, ";") || r[11] != render.URL(e) {
+		if r[0] != e.ID || r[1] != e.Date.EDTF() || r[3] != e.Title || r[9] != strings.Join(e.Sources, ";") || r[11] != render.URL(e) {
 			t.Errorf("row %d = %q", i+1, r)
 		}
 	}
