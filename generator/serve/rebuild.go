@@ -469,6 +469,17 @@ func (a *affected) add(s *site.Site, e *content.Entry) {
 		}
 		a.statuses[e.Status] = true
 		a.years[e.Date.Y] = true
+		// A source's card counts the events that cite it, on its page,
+		// in the sources index and in the source list of every entry
+		// that names it.
+		for _, r := range e.Refs {
+			if src := s.Get(r.Kind, r.ID); src != nil && r.Kind == content.Source {
+				a.kinds[content.Source] = true
+				for _, from := range s.ReferredBy(src, "") {
+					a.entry(from)
+				}
+			}
+		}
 	}
 	for _, t := range e.Tags {
 		a.tags[site.Slug(t)] = true
