@@ -54,6 +54,10 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"check", "-site", bad}, 1, "content/events/2025-12-25-bad.md:4:10: status 'rumoured' is not one of confirmed, reported, alleged, disputed"},
 		{[]string{"build", "-site", bad, "-out", filepath.Join(t.TempDir(), "out")}, 1, "1 errors;"},
 		{[]string{"build", "-site", good, "-out", filepath.Join(t.TempDir(), "out")}, 0, ""},
+		{[]string{"build", "-site", good, "-out", filepath.Join(good, "site.toml")}, 2, "it is a file, not a folder"},
+		{[]string{"build", "-site", good, "-out", filepath.Join(good, "content")}, 2, "inside the site's content/ folder"},
+		{[]string{"build", "-site", good, "-out", filepath.Dir(filepath.Join(good, "content/events/x"))}, 2, "inside the site's content/ folder"},
+		{[]string{"build", "-site", bad, "-out", filepath.Join(bad, "content")}, 2, "refusing"},
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer
