@@ -198,6 +198,18 @@ func jsonOf(e *content.Entry, l links) jsonEntry {
 	return j
 }
 
+// inert keeps a spreadsheet from reading a cell as a formula: a cell that
+// starts with =, +, -, @, a tab or a carriage return gets a ' in front,
+// as OWASP advises against CSV injection ("=HYPERLINK(...)" in a title
+// would otherwise be a live link, "@SUM(...)" a formula, when events.csv
+// is opened in Excel or LibreOffice). Other cells are left as they are.
+func inert(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}
+
 // CSVHeader is the first row of events.csv. Lists of ids are joined
 // with ";", which no id contains.
 var CSVHeader = []string{"id", "date", "end", "title", "status", "place", "people", "organizations", "tags", "sources", "summary", "page"}
@@ -207,11 +219,15 @@ func eventsCSV(s *site.Site, l links) ([]byte, error) {
 	w := csv.NewWriter(&buf)
 	w.Write(CSVHeader)
 	for _, e := range s.Events {
-		w.Write([]string{
+		row := []string{
 			e.ID, str(e.Date), str(e.End), e.Title, e.Status, e.Place,
 			strings.Join(site.EventPeople(e), ";"), strings.Join(e.Organizations, ";"),
 			strings.Join(e.Tags, ";"), strings.Join(e.Sources, ";"), e.Summary, l.of(e),
-		})
+		}
+		for i, cell := range row {
+			row[i] = inert(cell)
+		}
+		w.Write(row)
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()
