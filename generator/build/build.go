@@ -157,11 +157,11 @@ func refuse(format string, args ...any) error { return refusal(fmt.Sprintf(forma
 // a symbolic link, another site or repository, and any folder that holds
 // something and is not an earlier build.
 func checkOut(dir, out string) error {
-	absDir, err := filepath.Abs(dir)
+	absDir, err := resolve(dir)
 	if err != nil {
 		return err
 	}
-	absOut, err := filepath.Abs(out)
+	absOut, err := resolve(out)
 	if err != nil {
 		return err
 	}
@@ -175,6 +175,28 @@ func checkOut(dir, out string) error {
 		}
 	}
 	return replaceable(out)
+}
+
+// resolve returns p as an absolute path with its symbolic links followed
+// as far as it exists, so that a link cannot hide that an output is in
+// the site.
+func resolve(p string) (string, error) {
+	p, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(p, rest), nil
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = parent
+	}
 }
 
 // replaceable refuses an existing out that is not a folder, holds

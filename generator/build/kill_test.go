@@ -36,6 +36,9 @@ func TestKill(t *testing.T) {
 		killedBuild()
 		return
 	}
+	if testing.Short() {
+		t.Skip("dozens of builds in child processes")
+	}
 	dir := baseSite(t)
 	refs := t.TempDir()
 	oldOut, newOut := filepath.Join(refs, "old"), filepath.Join(refs, "new")

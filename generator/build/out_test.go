@@ -79,6 +79,8 @@ func TestRefuseOut(t *testing.T) {
 		{"the content folder", nil, "site/content", "inside the site's content/ folder"},
 		{"the layouts folder", map[string]string{"site/layouts/base.html": "mine"}, "site/layouts", "inside the site's layouts/ folder"},
 		{"inside static", nil, "site/static/public", "inside the site's static/ folder"},
+		{"inside content, through a link", map[string]string{"c": "-> site/content"}, "c/public", "inside the site's content/ folder"},
+		{"the site, through a link", map[string]string{"s": "-> site"}, "s", "it holds the site itself"},
 		{"site.toml", nil, "site/site.toml", "it is a file, not a folder"},
 		{"a file", map[string]string{"notes.txt": "mine"}, "notes.txt", "it is a file, not a folder"},
 		{"a folder of documents", map[string]string{"Documents/report.pdf": "%PDF"}, "Documents", "it is not empty and not an earlier build"},
