@@ -19,8 +19,9 @@
 // run makes its own temporary folder, Clean removes the ".NAME.tmp-*"
 // folders of earlier runs that were killed: only folders that hold the
 // marker (so they are ours) whose lock it can take (so no run uses them).
-// A folder without the marker is never touched. Where flock is missing
-// (Windows), nothing is ever removed that way.
+// A folder without the marker is never touched, not even the empty one
+// that a run killed between making its folder and its marker leaves.
+// Where flock is missing (Windows), nothing is ever removed that way.
 //
 // # The swap
 //
