@@ -63,8 +63,9 @@ type Temp struct {
 	// use it to stop a run there.
 	Step func(step string)
 
-	out  string
-	lock *os.File
+	out    string
+	lock   *os.File
+	closed bool
 }
 
 // New cleans up after killed runs for the output out (see Clean), makes
@@ -104,22 +105,20 @@ func mark(tmp string) (*os.File, error) {
 		return nil, err
 	}
 	ok, err := tryLock(f)
-	if errors.Is(err, errNoLock) {
-		ok, err = true, nil // unlocked: Clean leaves such folders alone
+	switch {
+	case errors.Is(err, errNoLock):
+		err = nil // unlocked, so Clean leaves the folder alone
+	case err == nil && !ok:
+		err = fmt.Errorf("cannot lock %s", f.Name()) // a new file: never happens
 	}
-	if !ok || err != nil {
-		f.Close()
-		return nil, cmpErr(err, fmt.Errorf("cannot lock %s", f.Name()))
+	if err == nil {
+		_, err = fmt.Fprintf(f, "A temporary folder of the dossier generator, in use by process %d or left by it when killed.\n", os.Getpid())
 	}
-	fmt.Fprintf(f, "A temporary folder of the dossier generator, in use by process %d or left by it when killed.\n", os.Getpid())
-	return f, nil
-}
-
-func cmpErr(err, otherwise error) error {
 	if err != nil {
-		return err
+		f.Close()
+		return nil, err
 	}
-	return otherwise
+	return f, nil
 }
 
 func (t *Temp) step(name string) {
@@ -165,8 +164,8 @@ func (t *Temp) swap(tryExchange bool) error {
 	t.step("renamed-old")
 	if err := os.Rename(t.Dir, t.out); err != nil {
 		if rerr := os.Rename(old, t.out); rerr != nil {
-			t.lock.Close() // keep the folder, so that Clean restores it
-			t.lock = nil
+			t.closed = true // keep the folder, for Clean to restore old/
+			t.unlock()
 			return fmt.Errorf("%v; the previous output is in %s", err, old)
 		}
 		return err
@@ -178,14 +177,21 @@ func (t *Temp) swap(tryExchange bool) error {
 // Close removes the temporary folder, with whatever it holds still, and
 // then drops the lock. It is a no-op once called.
 func (t *Temp) Close() error {
-	if t.lock == nil {
+	if t.closed {
 		return nil
 	}
+	t.closed = true
 	t.step("close")
 	err := os.RemoveAll(t.Path)
-	t.lock.Close()
-	t.lock = nil
+	t.unlock()
 	return err
+}
+
+func (t *Temp) unlock() {
+	if t.lock != nil {
+		t.lock.Close()
+		t.lock = nil
+	}
 }
 
 // Clean removes the temporary folders of out that killed runs left: those
