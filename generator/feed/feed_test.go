@@ -82,7 +82,7 @@ func TestJSON(t *testing.T) {
 			t.Errorf("%s: page %v, file %v", e.ID, j["page"], j["file"])
 		}
 		if e.Kind == content.Event {
-			if j["title"] != e.Title || j["date"] != e.Date.String() || j["status"] != e.Status {
+			if j["title"] != e.Title || j["date"] != e.Date.EDTF() || j["status"] != e.Status {
 				t.Errorf("%s: %v", e.ID, j)
 			}
 			if n := len(j["sources"].([]any)); n != len(e.Sources) {
@@ -99,7 +99,7 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != "id,date,end,title,status,place,people,organizations,tags,sources,summary,page" {
+	if strings.Join(rows[0], ",") != "id,date,end,title,status,place,people,organizations,tags,sources,summary,page,after,before,earliest,latest" {
 		t.Errorf("header = %v", rows[0])
 	}
 	if len(rows)-1 != len(s.Events) {
@@ -107,7 +107,7 @@ func TestCSV(t *testing.T) {
 	}
 	for i, e := range s.Events {
 		r := rows[i+1]
-		if r[0] != e.ID || r[1] != e.Date.String() || r[3] != e.Title || r[9] != strings.Join(e.Sources, ";") || r[11] != render.URL(e) {
+		if r[0] != e.ID || r[1] != e.Date.EDTF() || r[3] != e.Title || r[9] != strings.Join(e.Sources, ";") || r[11] != render.URL(e) {
 			t.Errorf("row %d = %q", i+1, r)
 		}
 	}
@@ -129,10 +129,10 @@ func TestCSVInjection(t *testing.T) {
 	if s == nil {
 		t.Fatalf("load: %v", problems)
 	}
-	want := `id,date,end,title,status,place,people,organizations,tags,sources,summary,page
-2025-12-24-formula,2025-12-24,,"'=HYPERLINK(""http://evil.example"",""x"")",reported,,,,,src-a,'@SUM(1+1),events/2025-12-24-formula.html
-2025-12-24-plain,2025-12-24,,Shot = killed,reported,,,,,src-a,"A ""plain"" one, with a comma",events/2025-12-24-plain.html
-2025-12-24-plus,2025-12-24,,'+1,reported,,,,,src-a,'-1,events/2025-12-24-plus.html
+	want := `id,date,end,title,status,place,people,organizations,tags,sources,summary,page,after,before,earliest,latest
+2025-12-24-formula,2025-12-24,,"'=HYPERLINK(""http://evil.example"",""x"")",reported,,,,,src-a,'@SUM(1+1),events/2025-12-24-formula.html,,,2025-12-24,2025-12-24
+2025-12-24-plain,2025-12-24,,Shot = killed,reported,,,,,src-a,"A ""plain"" one, with a comma",events/2025-12-24-plain.html,,,2025-12-24,2025-12-24
+2025-12-24-plus,2025-12-24,,'+1,reported,,,,,src-a,'-1,events/2025-12-24-plus.html,,,2025-12-24,2025-12-24
 `
 	if got := string(files(t, s)["events.csv"]); got != want {
 		t.Errorf("events.csv:\n%s\n%s", got, firstDiff(got, want))
