@@ -183,7 +183,9 @@ func (b *builder) build(c change) result {
 		b.full = true
 	}
 	for p := range c.files {
-		b.reload(p)
+		if !c.content { // read above, with the errors of a folder gone
+			b.reload(p)
+		}
 		b.dirty[p] = true
 	}
 	for p := range c.static {
