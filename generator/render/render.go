@@ -136,10 +136,11 @@ func layoutKey(cfg content.Config, name string) string {
 // funcs are the template functions that speak the language.
 func (l Lang) funcs() template.FuncMap {
 	return template.FuncMap{
-		"T":     l.T,
-		"human": l.Date,
-		"span":  func(e *content.Entry) string { return l.Span(e.Date, e.End) },
-		"when":  l.When,
+		"T":            l.T,
+		"human":        l.Date,
+		"span":         func(e *content.Entry) string { return l.Span(e.Date, e.End) },
+		"when":         l.When,
+		"languageName": l.LanguageName,
 		// num writes a number, such as a year, in the language's digits.
 		"num": l.Num,
 		// events counts events: "1 event", "3 events".
@@ -338,6 +339,9 @@ func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 			return fmt.Errorf("%s: %v", p.Entry.Path, err)
 		}
 		p.Body = template.HTML(body.String())
+	}
+	if p.Entry != nil {
+		p.Notes = listSources(p, p.Notes)
 	}
 	t := ls.layout(p.Site.Config, p.Layout)
 	if t == nil {
