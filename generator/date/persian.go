@@ -15,11 +15,11 @@ package date
 // "break" years of its table, fitted to computed equinoxes, which gives
 // the astronomical calendar for years -61 to 3177 AP. The tests check it
 // on every day from 1800 to 2100 against ICU, whose Persian calendar
-// is written differently. (An astronomical calculation of the equinox at
-// Tehran's own meridian, as in Python's convertdate, starts six years
-// between 1864 and 1897 a day later, when the equinox fell within minutes
-// of noon; the calendar was made official in 1925, and from then on all
-// three agree.)
+// is written differently. (Python's convertdate, which computes each
+// equinox from an ephemeris, starts six years between 1864 and 1897 a day
+// later: there the equinox fell within minutes of noon, and the two
+// computations fall on either side. The calendar was made official in
+// 1925, and from then on all three agree.)
 
 // persianBreaks are the years (AP) at which Borkowski's run of 33-year
 // cycles restarts; the calendar is defined from the first to before the
