@@ -17,9 +17,8 @@ package date
 // on every day from 1800 to 2100 against ICU, whose Persian calendar
 // is written differently. (Python's convertdate, which computes each
 // equinox from an ephemeris, starts six years between 1864 and 1897 a day
-// later: there the equinox fell within minutes of noon, and the two
-// computations fall on either side. The calendar was made official in
-// 1925, and from then on all three agree.)
+// later than both; the calendar was made official in 1925, and from 1898
+// on all three agree.)
 
 // persianBreaks are the years (AP) at which Borkowski's run of 33-year
 // cycles restarts; the calendar is defined from the first to before the
