@@ -13,6 +13,7 @@ import (
 	"golang.org/x/net/html"
 
 	"dossier/generator/build"
+	"dossier/generator/content"
 	"dossier/generator/render"
 	"dossier/generator/site"
 )
@@ -176,7 +177,8 @@ func TestFinal(t *testing.T) {
 	}
 	fsys := os.DirFS(root)
 	layouts, static := build.Theme(fsys)
-	ls, err := render.ParseLayouts(layouts)
+	cfg, _ := content.LoadConfig(fsys)
+	ls, err := render.ParseLayouts(layouts, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
