@@ -518,6 +518,10 @@
     var h = el('h2', 'search-result-title');
     var a = el('a');
     a.setAttribute('href', safeURL(r.url));
+    // A result may be in another language than the page (an entry not
+    // yet translated): dir="auto" gives it its own direction, isolated,
+    // so that its punctuation stays at its own end.
+    a.setAttribute('dir', 'auto');
     a.textContent = r.title;
     h.appendChild(a);
     li.appendChild(h);
@@ -531,12 +535,14 @@
 
     if (r.alias) {
       var al = el('p', 'search-result-alias');
+      al.setAttribute('dir', 'auto');
       al.textContent = 'Also known as ' + r.alias;
       li.appendChild(al);
     }
 
     if (r.text) {
       var sn = el('p', 'search-result-snippet');
+      sn.setAttribute('dir', 'auto');
       var pieces = snippet(r.text, ts);
       for (var i = 0; i < pieces.length; i++) {
         if (pieces[i].mark) {
