@@ -15,8 +15,9 @@
 //     node_modules at the repository root, in $HOME/.cache/dossier-ci (where
 //     .ci/run installs it) or in the global npm root.
 //
-// When one is missing the tests that need it are skipped, except under CI
-// (the environment variable CI is set), where they fail: CI must run them.
+// When one is missing the tests that need it are skipped, except when the
+// environment variable DOSSIER_REQUIRE_BROWSER is set (.ci/run, and so the
+// pull-request check, sets it), where they fail: the check must run them.
 package browsertest
 
 import (
@@ -27,6 +28,10 @@ import (
 	"path/filepath"
 	"strings"
 )
+
+// requireBrowser names the environment variable that turns a missing
+// browser or axe-core from a skip into a failure.
+const requireBrowser = "DOSSIER_REQUIRE_BROWSER"
 
 // chromiumPath returns the browser to run.
 func chromiumPath() (string, error) {
