@@ -51,7 +51,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		args = fs.Args()[1:]
 	}
 	if len(pos) != 2 {
-		fmt.Fprintf(stderr, "new: want KIND and ID, got %d arguments\n\n", len(pos))
+		fmt.Fprintf(stderr, "new: want KIND and ID, got %s\n\n", diag.Plural(len(pos), "argument", "arguments"))
 		fs.Usage()
 		return 2
 	}
