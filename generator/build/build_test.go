@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"dossier"
-	"dossier/generator/linkcheck"
+	"dossier/internal/linkcheck"
 )
 
 // TestBuild builds each testdata/build/*.txtar site (over the base site)
