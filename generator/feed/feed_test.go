@@ -5,8 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"os"
-	"path/filepath"
+	"io/fs"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,16 +17,13 @@ import (
 	"dossier/generator/feed"
 	"dossier/generator/render"
 	"dossier/generator/site"
+	"dossier/internal/testsite"
 )
 
-// shipped loads the dossier at the repository root.
-func shipped(t *testing.T) *site.Site {
+// testSite loads the test dossier of internal/testsite.
+func testSite(t *testing.T) *site.Site {
 	t.Helper()
-	root, _ := filepath.Abs("../..")
-	if _, err := os.Stat(filepath.Join(root, "site.toml")); err != nil {
-		t.Skip("no site.toml at the repository root")
-	}
-	s, problems := build.Load(os.DirFS(root))
+	s, problems := build.Load(testsite.FS())
 	if s == nil {
 		t.Fatalf("load: %v", problems)
 	}
@@ -54,7 +50,7 @@ func files(t *testing.T, s *site.Site) map[string][]byte {
 // dossier.json holds every entry with its id, kind and page, and every
 // event's fields.
 func TestJSON(t *testing.T) {
-	s := shipped(t)
+	s := testSite(t)
 	var doc struct {
 		Title   string
 		Entries []map[string]any
@@ -82,7 +78,7 @@ func TestJSON(t *testing.T) {
 			t.Errorf("%s: page %v, file %v", e.ID, j["page"], j["file"])
 		}
 		if e.Kind == content.Event {
-			if j["title"] != e.Title || j["date"] != e.Date.String() || j["status"] != e.Status {
+			if j["title"] != e.Title || j["date"] != e.Date.EDTF() || j["status"] != e.Status {
 				t.Errorf("%s: %v", e.ID, j)
 			}
 			if n := len(j["sources"].([]any)); n != len(e.Sources) {
@@ -94,7 +90,7 @@ func TestJSON(t *testing.T) {
 
 // events.csv has a header and one row per event, in date order.
 func TestCSV(t *testing.T) {
-	s := shipped(t)
+	s := testSite(t)
 	rows, err := csv.NewReader(bytes.NewReader(files(t, s)["events.csv"])).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -107,7 +103,7 @@ func TestCSV(t *testing.T) {
 	}
 	for i, e := range s.Events {
 		r := rows[i+1]
-		if r[0] != e.ID || r[1] != e.Date.String() || r[3] != e.Title || r[9] != strings.Join(e.Sources, ";") || r[11] != render.URL(e) {
+		if r[0] != e.ID || r[1] != e.Date.EDTF() || r[3] != e.Title || r[9] != strings.Join(e.Sources, ";") || r[11] != render.URL(e) {
 			t.Errorf("row %d = %q", i+1, r)
 		}
 	}
@@ -135,7 +131,7 @@ type atomFeed struct {
 // unique ids and a deterministic updated time; links are absolute with
 // base_url and relative without.
 func TestAtom(t *testing.T) {
-	s := shipped(t)
+	s := testSite(t)
 	for _, base := range []string{"", "https://example.org/d/"} {
 		s.Config.BaseURL = base
 		fs := files(t, s)
@@ -176,10 +172,68 @@ func TestAtom(t *testing.T) {
 	}
 }
 
+// An event's <updated> is its last date: its own, its end's or its
+// latest correction's; the feed's is the latest of them, so a correction
+// shows in feed readers. Nothing comes from the clock.
+func TestAtomUpdated(t *testing.T) {
+	const shooting = "content/events/2025-12-24-tehran-shooting.md"
+	withCorrection, err := fs.ReadFile(testsite.FS(), shooting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noCorrection, _, _ := strings.Cut(string(withCorrection), "[[corrections]]")
+	noCorrection += "+++\n"
+	later := strings.Replace(string(withCorrection), "[[corrections]]",
+		"[[corrections]]\ndate = \"2026-03\"\nnote = \"A later correction.\"\n[[corrections]]", 1)
+	tests := []struct {
+		name, file string
+		feed       string            // the feed's <updated>
+		entries    map[string]string // <updated> by title
+	}{
+		{"a correction", string(withCorrection), "2026-01-10T00:00:00Z", map[string]string{
+			"Ikramuddin Sari and Mohammad Amin Almas shot in Tehran": "2026-01-10T00:00:00Z",
+			"Two weeks of detentions":                                "2022-03-15T00:00:00Z", // its end
+			"Kandahar police chief killed in an attack":              "2018-10-18T00:00:00Z",
+		}},
+		{"the latest of two corrections", later, "2026-03-01T00:00:00Z", map[string]string{
+			"Ikramuddin Sari and Mohammad Amin Almas shot in Tehran": "2026-03-01T00:00:00Z",
+		}},
+		{"no correction", noCorrection, "2025-12-24T00:00:00Z", map[string]string{
+			"Ikramuddin Sari and Mohammad Amin Almas shot in Tehran": "2025-12-24T00:00:00Z",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := testsite.FS()
+			fsys[shooting] = &fstest.MapFile{Data: []byte(tt.file)}
+			s, problems := build.Load(fsys)
+			if s == nil {
+				t.Fatalf("load: %v", problems)
+			}
+			var f atomFeed
+			if err := xml.Unmarshal(files(t, s)["feed.xml"], &f); err != nil {
+				t.Fatal(err)
+			}
+			if f.Updated != tt.feed {
+				t.Errorf("feed updated %s, want %s", f.Updated, tt.feed)
+			}
+			for _, e := range f.Entries {
+				if want, ok := tt.entries[e.Title]; ok && e.Updated != want {
+					t.Errorf("%s: updated %s, want %s", e.Title, e.Updated, want)
+				}
+				delete(tt.entries, e.Title)
+			}
+			for title := range tt.entries {
+				t.Errorf("no entry %q in the feed", title)
+			}
+		})
+	}
+}
+
 // Each entry's JSON-LD parses and has what schema.org and search engines
 // need of its type, and can never close the script element it sits in.
 func TestLD(t *testing.T) {
-	s := shipped(t)
+	s := testSite(t)
 	for _, e := range s.Entries {
 		b := feed.LD(s, e, render.URL)
 		if e.Kind == content.Page {
@@ -234,7 +288,7 @@ func TestJSONIndented(t *testing.T) {
 	if empty == nil {
 		t.Fatalf("load empty site: %v", problems)
 	}
-	for name, s := range map[string]*site.Site{"shipped": shipped(t), "empty": empty} {
+	for name, s := range map[string]*site.Site{"test site": testSite(t), "empty": empty} {
 		b := files(t, s)["dossier.json"]
 		var again bytes.Buffer
 		if err := json.Indent(&again, b, "", "  "); err != nil {
