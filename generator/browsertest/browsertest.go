@@ -2,7 +2,8 @@
 // reader meets it: opened from disk (file://), with JavaScript on and off,
 // searched, printed, and checked with axe-core for WCAG 2.2 AA.
 //
-// The package is its tests. They build the site at the repository root once,
+// The package is its tests. They build the test dossier of internal/testsite
+// once (not the shipped content/, which a content pull request may change),
 // then drive headless Chromium through chromedp. Every test fails on a
 // console error, an uncaught exception, a failed load, or any request that
 // would leave the disk (only file:, data: and about: URLs are allowed).
