@@ -14,6 +14,7 @@ import (
 
 	"dossier/generator/build"
 	"dossier/generator/content"
+	"dossier/generator/date"
 	"dossier/generator/feed"
 	"dossier/generator/render"
 	"dossier/generator/site"
@@ -77,6 +78,17 @@ func TestJSON(t *testing.T) {
 		if j["page"] != render.URL(e) || j["file"] != e.Path {
 			t.Errorf("%s: page %v, file %v", e.ID, j["page"], j["file"])
 		}
+		switch e.Kind {
+		case content.Person, content.Organization, content.Place:
+			// Their title is a name, under its own field.
+			if _, ok := j["title"]; ok || j["name"] != e.Title {
+				t.Errorf("%s: name %v, title %v; want name %q and no title", e.ID, j["name"], j["title"], e.Title)
+			}
+		case content.Source, content.Page:
+			if _, ok := j["name"]; ok || j["title"] != e.Title {
+				t.Errorf("%s: title %v, name %v; want title %q and no name", e.ID, j["title"], j["name"], e.Title)
+			}
+		}
 		if e.Kind == content.Event {
 			if j["title"] != e.Title || j["date"] != e.Date.EDTF() || j["status"] != e.Status {
 				t.Errorf("%s: %v", e.ID, j)
@@ -106,6 +118,10 @@ func TestCSV(t *testing.T) {
 		if r[0] != e.ID || r[1] != e.Date.EDTF() || r[3] != e.Title || r[9] != strings.Join(e.Sources, ";") || r[11] != render.URL(e) {
 			t.Errorf("row %d = %q", i+1, r)
 		}
+		// Lists of ids are joined with ";", which no id contains.
+		if r[6] != strings.Join(site.EventPeople(e), ";") || r[7] != strings.Join(e.Organizations, ";") || r[8] != strings.Join(e.Tags, ";") {
+			t.Errorf("row %d: people %q, organizations %q, tags %q", i+1, r[6], r[7], r[8])
+		}
 	}
 }
 
@@ -118,10 +134,15 @@ type atomFeed struct {
 		Name string `xml:"name"`
 	} `xml:"author"`
 	Entries []struct {
-		Title   string `xml:"title"`
-		ID      string `xml:"id"`
-		Updated string `xml:"updated"`
-		Link    struct {
+		Title     string `xml:"title"`
+		ID        string `xml:"id"`
+		Updated   string `xml:"updated"`
+		Published string `xml:"published"`
+		Summary   struct {
+			Type string `xml:"type,attr"`
+			Text string `xml:",chardata"`
+		} `xml:"summary"`
+		Link struct {
 			Href string `xml:"href,attr"`
 		} `xml:"link"`
 	} `xml:"entry"`
@@ -147,7 +168,17 @@ func TestAtom(t *testing.T) {
 		}
 		ids := map[string]bool{f.ID: true}
 		latest := ""
-		for _, e := range f.Entries {
+		for i, e := range f.Entries {
+			// Newest first, published on the event's date; a summary is
+			// plain text, never HTML a reader would run.
+			ev := s.Events[len(s.Events)-1-i]
+			first, _ := ev.Date.Days()
+			if want := date.FromDay(first).String() + "T00:00:00Z"; e.Published != want || e.Title != ev.Title {
+				t.Errorf("entry %d: %s published %s, want %s published %s", i, e.Title, e.Published, ev.Title, want)
+			}
+			if e.Summary.Type != "text" || e.Summary.Text != ev.Summary {
+				t.Errorf("%s: summary type %q text %q", e.Title, e.Summary.Type, e.Summary.Text)
+			}
 			if ids[e.ID] {
 				t.Errorf("id %s repeats", e.ID)
 			}
@@ -268,6 +299,10 @@ func TestLD(t *testing.T) {
 		case content.Person:
 			if names, _ := v["alternateName"].([]any); len(names) < len(e.Aliases) {
 				t.Errorf("%s: alternateName %v", e.Path, v["alternateName"])
+			}
+		case content.Source:
+			if pub, _ := v["datePublished"].(string); pub != e.Published.String() {
+				t.Errorf("%s: datePublished %v, want %q", e.Path, v["datePublished"], e.Published.String())
 			}
 		case content.Place:
 			if geo, ok := v["geo"].(map[string]any); e.Lat != nil && (!ok || geo["latitude"] != *e.Lat || geo["longitude"] != *e.Lon) {

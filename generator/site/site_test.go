@@ -207,3 +207,44 @@ func TestRoleWithoutPerson(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// An entry that links to itself does not list itself among the entries
+// that name it.
+func TestSelfReference(t *testing.T) {
+	s, _ := load(t, map[string]string{
+		"content/people/bob.md": "+++\nname = \"Bob\"\n+++\n## Career\n\nSee [above](bob.md#career).\n",
+	})
+	bob := s.Get(content.Person, "bob")
+	if got := ids(s.ReferredBy(bob, "")); !slices.Equal(got, []string{"event/2025-09-arrest"}) {
+		t.Errorf("ReferredBy(bob) = %q, want only the arrest", got)
+	}
+}
+
+// Those given only a role follow the people listed, sorted by id, so that
+// the same input gives the same page.
+func TestEventPeople(t *testing.T) {
+	e := &content.Entry{People: []string{"zed", "ada"}, Roles: map[string]string{"ada": "x"}}
+	for _, id := range []string{"hal", "bob", "kim", "eve", "dan", "fay", "gus", "cy"} {
+		e.Roles[id] = "y"
+	}
+	want := []string{"zed", "ada", "bob", "cy", "dan", "eve", "fay", "gus", "hal", "kim"}
+	if got := site.EventPeople(e); !slices.Equal(got, want) {
+		t.Errorf("EventPeople = %q, want %q", got, want)
+	}
+}
+
+// A tag with no letter or digit has no page to link to: it is left out
+// rather than given an empty file name.
+func TestTagWithoutLetters(t *testing.T) {
+	s, _ := load(t, map[string]string{
+		"content/people/bob.md": "+++\nname = \"Bob\"\ntags = [\"!!!\", \"--\"]\n+++\n",
+	})
+	for _, tag := range s.Tags {
+		if tag.Slug == "" {
+			t.Errorf("a tag with an empty slug, named %q", tag.Name)
+		}
+	}
+	if s.Tag("!!!") != nil {
+		t.Error(`Tag("!!!") is not nil`)
+	}
+}
