@@ -107,7 +107,7 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != "id,date,end,title,status,place,people,organizations,tags,sources,summary,page" {
+	if strings.Join(rows[0], ",") != "id,date,end,title,status,place,people,organizations,tags,sources,summary,page,after,before,earliest,latest" {
 		t.Errorf("header = %v", rows[0])
 	}
 	if len(rows)-1 != len(s.Events) {
