@@ -11,10 +11,10 @@
 // Event, in content/events/:
 //
 //   - title (required): what happened, in a line
-//   - date (required): "YYYY-MM-DD", "YYYY-MM" or "YYYY": only as precise as the sources
+//   - date (required): "YYYY-MM-DD", "YYYY-MM" or "YYYY": only as precise as the sources; end it with ~ if they say "about", ? if they are unsure
 //   - end: last day of a span, if it lasted
-//   - after: ids of events the sources say this one came after
-//   - before: ids of events the sources say this one came before
+//   - after: ids of events the sources say this one came after ("after the shooting"): it is then listed after them
+//   - before: ids of events the sources say this one came before ("days before his death")
 //   - place: id of the place
 //   - people: ids of the people involved
 //   - organizations: ids of the organizations involved
