@@ -110,6 +110,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	tuneGC()
 	problems, err := build.Build(*site, *out)
 	problems.Print(stderr, "text")
+	if errors.Is(err, build.ErrUnsafeOut) {
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 2
+	}
 	if errors.Is(err, build.ErrContent) {
 		fmt.Fprintf(stderr, "%s; %s was left as it was\n", diag.Plural(problems.Errors(), "error", "errors"), *out)
 		return 1

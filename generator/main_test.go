@@ -55,6 +55,10 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"check", "-site", bad}, 1, "content/events/2025-12-25-bad.md:4:10: status 'rumoured' is not one of confirmed, reported, alleged, disputed"},
 		{[]string{"build", "-site", bad, "-out", filepath.Join(t.TempDir(), "out")}, 1, "1 error;"},
 		{[]string{"build", "-site", good, "-out", filepath.Join(t.TempDir(), "out")}, 0, ""},
+		{[]string{"build", "-site", good, "-out", filepath.Join(good, "site.toml")}, 2, "it is a file, not a folder"},
+		{[]string{"build", "-site", good, "-out", filepath.Join(good, "content")}, 2, "inside the site's content/ folder"},
+		{[]string{"build", "-site", good, "-out", filepath.Dir(filepath.Join(good, "content/events/x"))}, 2, "inside the site's content/ folder"},
+		{[]string{"build", "-site", bad, "-out", filepath.Join(bad, "content")}, 2, "refusing"},
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer
@@ -187,5 +191,57 @@ func TestArchive(t *testing.T) {
 	stderr.Reset()
 	if code := run([]string{"archive", "-site", dir, "-out", bag1}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "already exists") {
 		t.Errorf("archive over an existing bag: exit %d, %s", code, stderr.String())
+	}
+}
+
+// archive -out makes missing parents, the build's stamp stays out of the
+// bag, -verify reads a zip in place and says to unpack a tar, and -force
+// replaces a bag but never a folder that is not one. (A failure under
+// -force: TestArchiveForceFullDisk, and archive.TestReplace.)
+func TestArchiveSafety(t *testing.T) {
+	dir := site(t, nil)
+	bag := filepath.Join(t.TempDir(), "new", "dir", "bag")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"archive", "-site", dir, "-out", bag, "-zip", "-tgz"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("archive into missing folders: exit %d: %s", code, stderr.String())
+	}
+	if _, err := os.Lstat(filepath.Join(bag, "data", ".dossier-build")); err == nil {
+		t.Error("the build's stamp is in the bag")
+	}
+	for _, tc := range []struct {
+		target string
+		code   int
+		out    string
+	}{
+		{bag + ".zip", 0, "is valid"},
+		{bag + ".tar.gz", 1, "unpack it first"},
+	} {
+		stdout.Reset()
+		stderr.Reset()
+		code := run([]string{"archive", "-verify", tc.target}, &stdout, &stderr)
+		if code != tc.code || !strings.Contains(stdout.String()+stderr.String(), tc.out) {
+			t.Errorf("verify %s: exit %d, %s%s; want %d saying %q", filepath.Base(tc.target), code, stdout.String(), stderr.String(), tc.code, tc.out)
+		}
+	}
+
+	stderr.Reset()
+	if code := run([]string{"archive", "-site", dir, "-out", bag, "-force"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("archive -force over a bag: exit %d: %s", code, stderr.String())
+	}
+	if code := run([]string{"archive", "-verify", bag}, &stdout, &stderr); code != 0 {
+		t.Errorf("the replaced bag does not verify: %s", stderr.String())
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(bag), ".bag.tmp-*")); len(left) > 0 {
+		t.Errorf("left behind: %q", left)
+	}
+
+	notBag := t.TempDir()
+	os.WriteFile(filepath.Join(notBag, "thesis.pdf"), []byte("%PDF"), 0o644)
+	stderr.Reset()
+	if code := run([]string{"archive", "-site", dir, "-out", notBag, "-force"}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "is not a bag") {
+		t.Errorf("archive -force over a folder that is not a bag: exit %d: %s", code, stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(notBag, "thesis.pdf")); err != nil {
+		t.Error("archive -force touched a folder that is not a bag")
 	}
 }

@@ -20,6 +20,7 @@ import (
 //	FILE contains TEXT
 //	FILE !contains TEXT
 //	FILE order TEXT | TEXT | ...   (each found after the one before)
+//	FILE count N TEXT              (found exactly N times)
 //	FILE exists / FILE !exists
 func TestBuild(t *testing.T) {
 	files, _ := filepath.Glob("testdata/build/*.txtar")
@@ -88,6 +89,11 @@ func expect(out, line string) string {
 				return fmt.Sprintf("%q not found after offset %d", part, at)
 			}
 			at += i + len(part)
+		}
+	case "count":
+		n, text, _ := strings.Cut(arg, " ")
+		if got := strings.Count(body, text); fmt.Sprint(got) != n {
+			return fmt.Sprintf("found %d times, want %s", got, n)
 		}
 	default:
 		return "unknown verb " + verb

@@ -125,6 +125,32 @@ func TestCSV(t *testing.T) {
 	}
 }
 
+// Cells that start like a formula are neutralized, in every column; the
+// rest of events.csv is byte for byte what encoding/csv writes.
+func TestCSVInjection(t *testing.T) {
+	event := func(title, summary string) []byte {
+		return []byte("+++\ntitle = '" + title + "'\ndate = \"2025-12-24\"\nstatus = \"reported\"\nsources = [\"src-a\"]\nsummary = '" + summary + "'\n+++\n")
+	}
+	s, problems := build.Load(fstest.MapFS{
+		"site.toml":                            {Data: []byte("title = \"T\"\n")},
+		"content/sources/src-a.md":             {Data: []byte("+++\ntitle = \"A\"\n+++\n")},
+		"content/events/2025-12-24-formula.md": {Data: event(`=HYPERLINK("http://evil.example","x")`, "@SUM(1+1)")},
+		"content/events/2025-12-24-plus.md":    {Data: event("+1", "-1")},
+		"content/events/2025-12-24-plain.md":   {Data: event("Shot = killed", `A "plain" one, with a comma`)},
+	})
+	if s == nil {
+		t.Fatalf("load: %v", problems)
+	}
+	want := `id,date,end,title,status,place,people,organizations,tags,sources,summary,page,after,before,earliest,latest
+2025-12-24-formula,2025-12-24,,"'=HYPERLINK(""http://evil.example"",""x"")",reported,,,,,src-a,'@SUM(1+1),events/2025-12-24-formula.html,,,2025-12-24,2025-12-24
+2025-12-24-plain,2025-12-24,,Shot = killed,reported,,,,,src-a,"A ""plain"" one, with a comma",events/2025-12-24-plain.html,,,2025-12-24,2025-12-24
+2025-12-24-plus,2025-12-24,,'+1,reported,,,,,src-a,'-1,events/2025-12-24-plus.html,,,2025-12-24,2025-12-24
+`
+	if got := string(files(t, s)["events.csv"]); got != want {
+		t.Errorf("events.csv:\n%s\n%s", got, firstDiff(got, want))
+	}
+}
+
 type atomFeed struct {
 	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
 	Title   string   `xml:"title"`

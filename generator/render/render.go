@@ -132,10 +132,11 @@ func (ls Layouts) layout(lang, name string) *template.Template {
 // funcs are the template functions that speak the language.
 func (l Lang) funcs() template.FuncMap {
 	return template.FuncMap{
-		"T":     l.T,
-		"human": l.Date,
-		"span":  func(e *content.Entry) string { return l.Span(e.Date, e.End) },
-		"when":  l.When,
+		"T":            l.T,
+		"human":        l.Date,
+		"span":         func(e *content.Entry) string { return l.Span(e.Date, e.End) },
+		"when":         l.When,
+		"languageName": l.LanguageName,
 		// events counts events: "1 event", "3 events".
 		"events": func(n int) string {
 			if n == 1 {
@@ -332,6 +333,9 @@ func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 			return fmt.Errorf("%s: %v", p.Entry.Path, err)
 		}
 		p.Body = template.HTML(body.String())
+	}
+	if p.Entry != nil {
+		p.Notes = listSources(p, p.Notes)
 	}
 	t := ls.layout(p.Site.Config.Language, p.Layout)
 	if t == nil {

@@ -183,7 +183,9 @@ func (b *builder) build(c change) result {
 		b.full = true
 	}
 	for p := range c.files {
-		b.reload(p)
+		if !c.content { // read above, with the errors of a folder gone
+			b.reload(p)
+		}
 		b.dirty[p] = true
 	}
 	for p := range c.static {
@@ -469,6 +471,17 @@ func (a *affected) add(s *site.Site, e *content.Entry) {
 		}
 		a.statuses[e.Status] = true
 		a.years[e.Date.Y] = true
+		// A source's card counts the events that cite it, on its page,
+		// in the sources index and in the source list of every entry
+		// that names it.
+		for _, r := range e.Refs {
+			if src := s.Get(r.Kind, r.ID); src != nil && r.Kind == content.Source {
+				a.kinds[content.Source] = true
+				for _, from := range s.ReferredBy(src, "") {
+					a.entry(from)
+				}
+			}
+		}
 	}
 	for _, t := range e.Tags {
 		a.tags[site.Slug(t)] = true
