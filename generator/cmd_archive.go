@@ -68,7 +68,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	cfg, errs := content.LoadConfig(os.DirFS(*site))
 	if errs.Errors() > 0 {
 		errs.Print(stderr, "text")
-		fmt.Fprintf(stderr, "%d errors; no archive written\n", errs.Errors())
+		fmt.Fprintf(stderr, "%s; no archive written\n", diag.Plural(errs.Errors(), "error", "errors"))
 		return 1
 	}
 
