@@ -61,7 +61,7 @@ func Theme(fsys fs.FS) (layouts, static fs.FS) {
 // rendered again.
 func Render(fsys fs.FS, s *site.Site, write render.WriteFunc) error {
 	layouts, static := Theme(fsys)
-	ls, err := render.ParseLayouts(layouts)
+	ls, err := render.ParseLayouts(layouts, s.Config)
 	if err != nil {
 		return err
 	}

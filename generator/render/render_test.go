@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"dossier/generator/build"
+	"dossier/generator/content"
 	"dossier/generator/render"
 	"dossier/generator/site"
 	"dossier/internal/testsite"
@@ -169,7 +170,8 @@ func TestPages(t *testing.T) {
 func TestFinal(t *testing.T) {
 	fsys := testsite.FS()
 	layouts, static := build.Theme(fsys)
-	ls, err := render.ParseLayouts(layouts)
+	cfg, _ := content.LoadConfig(fsys)
+	ls, err := render.ParseLayouts(layouts, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

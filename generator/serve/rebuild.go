@@ -166,8 +166,8 @@ func (b *builder) build(c change) result {
 		b.cfg, b.cfgProbs = content.LoadConfig(b.fsys)
 		b.full = true // every page shows the site's settings
 	}
-	if c.layouts || b.layouts == nil {
-		b.layouts, b.layErr = render.ParseLayouts(b.layoutsFS)
+	if c.layouts || c.config || b.layouts == nil { // layouts speak site.toml's language
+		b.layouts, b.layErr = render.ParseLayouts(b.layoutsFS, b.cfg)
 		b.full = true
 	}
 	if c.content {
