@@ -56,6 +56,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"dossier/generator/diag"
 )
 
 // debounce is how long the server waits after a change for more changes
@@ -302,7 +304,7 @@ func (s *Server) rebuild(c change) {
 
 	switch {
 	case next.failed:
-		fmt.Fprintf(s.stderr, "build failed with %d errors in %v; serving the last good build\n", len(errs), took.Round(time.Millisecond))
+		fmt.Fprintf(s.stderr, "build failed with %s in %v; serving the last good build\n", diag.Plural(len(errs), "error", "errors"), took.Round(time.Millisecond))
 	case r.full:
 		fmt.Fprintf(s.stdout, "built %d pages in %v\n", r.pages, took.Round(time.Millisecond))
 	default:
