@@ -162,8 +162,6 @@ func (p *Page) Printed(e *content.Entry) (Printed, error) {
 				href += "--h-" + frag
 			}
 			n.Destination = []byte(href)
-			n.SetAttributeString("class", []byte("xref"))
-			n.SetAttributeString("data-kind", []byte(t.Kind))
 		}
 		return ast.WalkContinue, nil
 	})
