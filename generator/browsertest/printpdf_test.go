@@ -69,6 +69,19 @@ func pdfText(t *testing.T, pdf []byte) []string {
 	return pages
 }
 
+// keepPDF writes a printed PDF into $DOSSIER_PDF_DIR, when it is set, for
+// a person to look at: "print-A4.pdf", "events-x-Letter.pdf".
+func keepPDF(t *testing.T, pg string, p paper, pdf []byte) {
+	dir := os.Getenv("DOSSIER_PDF_DIR")
+	if dir == "" {
+		return
+	}
+	name := strings.NewReplacer("/", "-", ".html", "").Replace(pg) + "-" + p.name + ".pdf"
+	if err := os.WriteFile(filepath.Join(dir, name), pdf, 0o644); err != nil {
+		t.Error(err)
+	}
+}
+
 // words collapses white space and drops hyphens, so that text broken
 // across lines in the PDF compares with the page's: pdftotext joins a
 // word broken after its hyphen ("cross-" "border") without the hyphen.
@@ -121,7 +134,9 @@ func TestPrintPDF(t *testing.T) {
 		line := words("Printed from " + pg + " · Edition of " + edition)
 		kept := eval[[]headingNext](b, "read the headings", headingsJS)
 		for _, p := range papers {
-			sheets := pdfText(t, b.printPDF(p))
+			pdf := b.printPDF(p)
+			keepPDF(t, pg, p, pdf)
+			sheets := pdfText(t, pdf)
 			for _, msg := range stranded(sheets, kept) {
 				t.Errorf("%s on %s: %s", pg, p.name, msg)
 			}

@@ -26,7 +26,9 @@
 // (years/2025.html), which give readers without JavaScript the views that
 // js/filter.js makes on the timeline. Each entry's page also holds a view
 // of its file as written (made by package highlight), shown when the page
-// is opened at #source.
+// is opened at #source. print.html, the print edition, holds the whole
+// dossier on one page in reading order, its links leading to sections of
+// the page (see print.go).
 //
 // # Languages
 //
