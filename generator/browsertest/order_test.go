@@ -30,12 +30,13 @@ func TestOrderOnScreen(t *testing.T) {
 	checked := 0
 	for _, p := range pages {
 		b.open(p)
-		// The top of the first link to each event inside main, by id.
+		// The top of each event in the page's lists of events, by id
+		// (links in the text may name events in any order).
 		tops := eval[map[string]float64](b, "event positions", `(() => {
 			const out = {};
-			for (const a of document.querySelectorAll('main a[href$=".html"]')) {
+			for (const a of document.querySelectorAll('main ol.events a[href$=".html"]')) {
 				const m = a.getAttribute('href').match(/events\/([a-z0-9-]+)\.html$/);
-				if (m && !(m[1] in out) && !a.closest('nav, .overview, svg')) out[m[1]] = a.getBoundingClientRect().top + window.scrollY;
+				if (m && !(m[1] in out)) out[m[1]] = a.getBoundingClientRect().top + window.scrollY;
 			}
 			return out;
 		})()`)

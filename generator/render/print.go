@@ -95,10 +95,13 @@ func (p *Page) Address() string {
 	return p.Path
 }
 
-// A Printed is an entry's body as the print edition shows it.
+// A Printed is an entry as the print edition shows what its page renders:
+// its body, its one list of sources (those the body cites first, as on
+// its page), and its accounts arranged as on its page.
 type Printed struct {
-	Body  template.HTML
-	Notes []Note
+	Body   template.HTML
+	Notes  []Note
+	Claims *Claims
 }
 
 // Printed renders an entry's body for the print edition, where many
@@ -111,9 +114,24 @@ type Printed struct {
 // own page rewrites that tree's links as it renders, on another goroutine,
 // and a build lets go of it once the page is written.
 func (p *Page) Printed(e *content.Entry) (Printed, error) {
-	if len(e.Src) <= e.Body || len(bytes.TrimSpace(e.Src[e.Body:])) == 0 {
-		return Printed{}, nil
+	var out Printed
+	if len(e.Src) > e.Body && len(bytes.TrimSpace(e.Src[e.Body:])) > 0 {
+		var err error
+		if out.Body, out.Notes, err = p.printBody(e); err != nil {
+			return Printed{}, err
+		}
 	}
+	// The entry's page, as far as listSources and Claims read it.
+	own := &Page{Site: p.Site, Entry: e}
+	out.Notes = listSources(own, out.Notes)
+	own.Notes = out.Notes
+	out.Claims = own.Claims()
+	return out, nil
+}
+
+// printBody renders an entry's body for the print edition, with the
+// sources it cites, numbered in order of first citation.
+func (p *Page) printBody(e *content.Entry) (template.HTML, []Note, error) {
 	doc := markdown.Parse(e.Src)
 	own := Anchor(e) + "--"
 	markdown.SetIDPrefix(doc, own)
@@ -167,7 +185,7 @@ func (p *Page) Printed(e *content.Entry) (Printed, error) {
 	})
 	var body bytes.Buffer
 	if err := markdown.Render(&body, e.Src, doc); err != nil {
-		return Printed{}, fmt.Errorf("%s: %v", e.Path, err)
+		return "", nil, fmt.Errorf("%s: %v", e.Path, err)
 	}
-	return Printed{Body: template.HTML(body.String()), Notes: notes}, nil
+	return template.HTML(body.String()), notes, nil
 }
