@@ -261,7 +261,11 @@ func suggestID(s string) string {
 
 // scanBody parses the Markdown body and records its citations and links.
 func scanBody(e *Entry, f *file, errs *diag.List) {
-	if off, msg := deepLine(e.Src, f.fmEnd); off >= 0 {
+	off, msg := deepLine(e.Src, f.fmEnd)
+	if off < 0 {
+		off, msg = costlyInline(e.Src, f.body)
+	}
+	if off >= 0 {
 		line, col := f.pos(off)
 		errs.Add(e.Path, line, col, "%s", msg)
 		e.Doc = markdown.Parse(nil)
