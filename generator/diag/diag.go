@@ -45,7 +45,7 @@ func (p Problem) String() string {
 	if p.Severity == Warning {
 		prefix = "warning: "
 	}
-	return fmt.Sprintf("%s:%d:%d: %s%s", p.Path, max(p.Line, 1), max(p.Col, 1), prefix, p.Msg)
+	return fmt.Sprintf("%s:%d:%d: %s%s", Escape(p.Path), max(p.Line, 1), max(p.Col, 1), prefix, Escape(p.Msg))
 }
 
 // List is a set of problems. The zero value is ready to use.
@@ -101,7 +101,7 @@ func (l List) Print(w io.Writer, format string) error {
 	case "github":
 		for _, p := range l {
 			_, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d::%s\n",
-				p.Severity, ghProperty(p.Path), max(p.Line, 1), max(p.Col, 1), ghData(p.Msg))
+				p.Severity, ghProperty(Escape(p.Path)), max(p.Line, 1), max(p.Col, 1), ghData(Escape(p.Msg)))
 			if err != nil {
 				return err
 			}

@@ -12,9 +12,9 @@ func TestPrint(t *testing.T) {
 		{Path: "content/people/b.md", Line: 3, Col: 17, Msg: "unknown organization 'navvy'; did you mean 'navy'?"},
 	}.Sort()
 	tests := []struct{ format, want string }{
-		{"text", "content/events/a,b.md:1:1: warning: 50% done\nsecond line\n" +
+		{"text", "content/events/a,b.md:1:1: warning: 50% done\\nsecond line\n" +
 			"content/people/b.md:3:17: unknown organization 'navvy'; did you mean 'navy'?\n"},
-		{"github", "::warning file=content/events/a%2Cb.md,line=1,col=1::50%25 done%0Asecond line\n" +
+		{"github", "::warning file=content/events/a%2Cb.md,line=1,col=1::50%25 done\\nsecond line\n" +
 			"::error file=content/people/b.md,line=3,col=17::unknown organization 'navvy'; did you mean 'navy'?\n"},
 		{"json", `[
   {
@@ -61,6 +61,34 @@ func TestNearest(t *testing.T) {
 	for _, tt := range tests {
 		if got := Nearest(tt.in, ids); got != tt.want {
 			t.Errorf("Nearest(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestEscape: a value echoed in a message must not forge a line of its
+// own nor reach the terminal as an escape sequence.
+func TestEscape(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain text, ناوی, Āda", "plain text, ناوی, Āda"},
+		{"bad\nfake.md:1:1: all clear", `bad\nfake.md:1:1: all clear`},
+		{"a\r\tb", `a\r\tb`},
+		{"\x1b[31mred\x1b[0m", `\x1b[31mred\x1b[0m`},
+		{"nul\x00", `nul\x00`},
+		{"del\x7f c1\u0085", `del\x7f c1\u0085`},
+		{"evil\u202egnp.exe", `evil\u202egnp.exe`},
+		{"zwnj\u200cstays", "zwnj\u200cstays"},
+	}
+	for _, tt := range tests {
+		if got := Escape(tt.in); got != tt.want {
+			t.Errorf("Escape(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	p := Problem{Path: "content/x\n.md", Line: 2, Col: 3, Msg: "status 'bad\nfake.md:1:1: all clear'"}
+	for _, format := range []string{"text", "github", "json"} {
+		var buf bytes.Buffer
+		List{p}.Print(&buf, format)
+		if format != "json" && bytes.Count(buf.Bytes(), []byte("\n")) != 1 {
+			t.Errorf("%s: %q is not one line", format, buf.String())
 		}
 	}
 }
