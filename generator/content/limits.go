@@ -1,10 +1,6 @@
 package content
 
-import (
-	"fmt"
-
-	"dossier/generator/diag"
-)
+import "fmt"
 
 // MaxNesting bounds how deep block quotes and list items open on one
 // line ("> > > ..." or "- - - ..."). The Markdown parser takes time in
@@ -16,11 +12,6 @@ const MaxNesting = 100
 // counting quote and list markers: lists nest by indentation, at a cost
 // that grows faster still with depth.
 const MaxIndent = 256
-
-// MaxProblems bounds the problems reported for one file. A file with
-// thousands of the same mistake says so once; the rest would bury the
-// other files' problems and flood a pull request's annotations.
-const MaxProblems = 100
 
 // deepLine returns the offset of the first line of src, from offset
 // start on, that opens more than MaxNesting quotes or list items or is
@@ -75,23 +66,6 @@ func deepLine(src []byte, start int) (int, string) {
 		off = i + 1
 	}
 	return -1, ""
-}
-
-// capProblems keeps the first MaxProblems of one file's problems, in
-// file order, and says how many more there are.
-func capProblems(path string, errs diag.List) diag.List {
-	if len(errs) <= MaxProblems {
-		return errs
-	}
-	errs = errs.Sort()
-	if len(errs) <= MaxProblems {
-		return errs
-	}
-	next := errs[MaxProblems]
-	more := len(errs) - MaxProblems
-	errs = errs[:MaxProblems:MaxProblems]
-	errs.Add(path, next.Line, next.Col, "and %d more problems in this file, not shown: fix these first, then run check again", more)
-	return errs
 }
 
 // humanSize writes a byte count as a contributor reads it.

@@ -100,7 +100,9 @@ func unwrapPath(err error) error {
 
 // loadFile reads and checks one file.
 func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
-	defer func() { errs = capProblems(p, errs) }()
+	// Sorted here, and so capped to diag.MaxPerFile, to hold few of a
+	// file's thousands of problems in memory.
+	defer func() { errs = errs.Sort() }()
 	parts := strings.Split(p, "/")
 	if len(parts) != 3 {
 		if len(parts) == 2 && path.Ext(p) == ".md" {

@@ -92,3 +92,28 @@ func TestEscape(t *testing.T) {
 		}
 	}
 }
+
+// TestSortCaps: a file's problems past MaxPerFile become one line, an
+// error if any it stands for is, and sorting again changes nothing.
+func TestSortCaps(t *testing.T) {
+	var l List
+	for i := range MaxPerFile + 5 {
+		l.Warn("a.md", i+1, 1, "w%d", i)
+	}
+	l.Add("a.md", 100, 1, "the one error, past the cap")
+	l.Add("b.md", 1, 1, "b's only problem")
+	got := l.Sort()
+	want := "a.md:21:1: and 6 more problems in this file"
+	if n := len(got); n != MaxPerFile+2 || got[MaxPerFile].String() != want {
+		t.Fatalf("got %d problems, line %d %q; want %d, %q", n, MaxPerFile, got[MaxPerFile], MaxPerFile+2, want)
+	}
+	if got.Errors() != 2 {
+		t.Errorf("Errors() = %d, want 2: the hidden error must still fail the run", got.Errors())
+	}
+	again := append(List{}, got...)
+	again.Warn("a.md", 200, 1, "found later")
+	again = again.Sort()
+	if want := "a.md:21:1: and 7 more problems in this file"; again[MaxPerFile].String() != want {
+		t.Errorf("sorted again: %q, want %q", again[MaxPerFile], want)
+	}
+}
