@@ -124,6 +124,10 @@ type Entry struct {
 
 	// Refs lists every id the entry names, in fields and in its body.
 	Refs []Ref
+
+	// TagRefs says where each tag is written, with the tag in ID: the
+	// site reports there a tag that cannot have a page of its own.
+	TagRefs []Ref
 }
 
 // An Account is one source's version of a fact that sources disagree on.

@@ -178,6 +178,10 @@ func (d *decoder) decode(m map[string]any) {
 			d.unfilled = append(d.unfilled, f.Name)
 			continue
 		}
+		if d.controls(key, m[key]) {
+			d.unfilled = append(d.unfilled, f.Name) // reported: no more errors about it
+			continue
+		}
 		if v, ok := d.value(f, m[key]); ok {
 			f.set(d.e, v)
 		}
@@ -186,6 +190,55 @@ func (d *decoder) decode(m map[string]any) {
 		// A misspelt required field is reported once, as misspelt.
 		if _, ok := m[f.Name]; !ok && f.Required && !suggested[f.Name] {
 			d.errorAt(d.loc.f.fmStart, "%s needs a %s field, like: %s", article(d.e.Kind), f.Name, example(f))
+		}
+	}
+}
+
+// controlEscape matches a TOML escape that writes a C0 control
+// character other than tab, LF and CR.
+var controlEscape = regexp.MustCompile(`\\(u00[01][0-8bcefBCEF]|u001[0-9a-fA-F]|U0000[01][0-8bcefBCEF]|U00001[0-9a-fA-F]|x[01][0-8bcefBCEF]|x1[0-9a-fA-F]|[bfe])`)
+
+// controls reports a string in v, the value of the field at path, that
+// holds a control character written as an escape (the TOML decoder
+// refuses them written raw); it reports whether it found one.
+func (d *decoder) controls(path string, v any) bool {
+	bad, at := rune(-1), ""
+	walkStrings(path, v, func(p, s string) {
+		if i := strings.IndexFunc(s, isControl); i >= 0 && bad < 0 {
+			bad, at = rune(s[i]), p
+		}
+	})
+	if bad < 0 {
+		return false
+	}
+	off := d.loc.value(at, "")
+	if i := d.loc.findRE(d.loc.key(at), controlEscape); i >= 0 {
+		off = i
+	}
+	d.errorAt(off, "invisible control character %s in %s: remove it", controlName(bad), path)
+	return true
+}
+
+func isControl(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' }
+
+// walkStrings calls fn with every string in v, a decoded TOML value at
+// the dotted key path, and the path of the key that holds it.
+func walkStrings(path string, v any, fn func(path, s string)) {
+	switch v := v.(type) {
+	case string:
+		fn(path, v)
+	case []any:
+		for _, x := range v {
+			walkStrings(path, x, fn)
+		}
+	case map[string]any:
+		for _, k := range sortedKeys(v) {
+			fn(path+"."+k, k)
+			walkStrings(path+"."+k, v[k], fn)
+		}
+	case []map[string]any:
+		for i, x := range v {
+			walkStrings(fmt.Sprintf("%s.%d", path, i), x, fn)
 		}
 	}
 }
@@ -286,6 +339,10 @@ func (d *decoder) value(f Field, v any) (any, bool) {
 			seen[s] = true
 			if f.typ == tRefs {
 				d.ref(f.ref, s, f.Name, off)
+			}
+			if f.Name == "tags" {
+				line, col := d.loc.f.pos(off)
+				d.e.TagRefs = append(d.e.TagRefs, Ref{ID: s, Field: "tags", Line: line, Col: col})
 			}
 			out = append(out, s)
 		}

@@ -1,6 +1,10 @@
 package content
 
-import "fmt"
+import (
+	"fmt"
+
+	"dossier/generator/diag"
+)
 
 // MaxNesting bounds how deep block quotes and list items open on one
 // line ("> > > ..." or "- - - ..."). The Markdown parser takes time in
@@ -77,4 +81,33 @@ func humanSize(n int64) string {
 		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// controlChars reports the C0 control characters other than tab, CR and
+// LF in f's bytes from start to end, one a line: they are invisible in
+// an editor, often pasted from another program, and a NUL would reach
+// the page's source view and the machine-readable copies.
+func controlChars(f *file, start, end int, errs *diag.List) {
+	line := -1
+	for i := start; i < end; i++ {
+		c := f.orig[i]
+		if c >= 0x20 || c == '\t' || c == '\n' || c == '\r' {
+			continue
+		}
+		l, col := f.pos(i)
+		if l != line {
+			line = l
+			errs.Add(f.path, l, col, "invisible control character %s: remove it (it is often pasted from another program)", controlName(rune(c)))
+		}
+	}
+}
+
+// controlName names a control character as a contributor may look it up.
+func controlName(r rune) string {
+	names := map[rune]string{0: "NUL", 0x1b: "ESC", 0x08: "backspace", 0x0c: "form feed", 0x0b: "vertical tab"}
+	s := fmt.Sprintf("U+%04X", r)
+	if n, ok := names[r]; ok {
+		s += " (" + n + ")"
+	}
+	return s
 }

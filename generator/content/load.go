@@ -138,6 +138,11 @@ func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
 		return nil, errs
 	}
 
+	if id == "index" {
+		errs.Add(p, 0, 0, "the id 'index' is reserved: index.html is the name of list pages, which this entry would overwrite; rename the file")
+		return nil, errs
+	}
+
 	info, err := fs.Stat(fsys, p)
 	if err == nil && info.Size() > MaxFileSize {
 		errs.Add(p, 0, 0, "the file is %s, and an entry may be at most %s: split it into several entries, or link to a long document from a source entry rather than pasting it", humanSize(info.Size()), humanSize(MaxFileSize))
@@ -212,7 +217,15 @@ func decodeTOML(f *file, text []byte, prefix string, errs *diag.List) (map[strin
 // file's line and column.
 func tomlPos(f *file, fm []byte, pe toml.ParseError) (int, int) {
 	if pe.Position.Line > 0 && pe.Position.Start >= 0 && pe.Position.Start <= len(fm) {
-		return f.pos(f.fmStart + pe.Position.Start)
+		off := pe.Position.Start
+		if strings.HasPrefix(pe.Message, "TOML files cannot contain control characters") {
+			// The decoder points at the character before.
+			line := bytes.LastIndexByte(fm[:off], '\n') + 1
+			if i := bytes.IndexFunc(fm[line:], isControl); i >= 0 {
+				off = line + i
+			}
+		}
+		return f.pos(f.fmStart + off)
 	}
 	line := pe.Position.Line
 	if line < 1 {
@@ -274,6 +287,7 @@ func scanBody(e *Entry, f *file, errs *diag.List) {
 		e.HeadingIDs = map[string]bool{}
 		return
 	}
+	controlChars(f, f.body, len(f.src), errs)
 	e.Doc = markdown.Parse(e.Src)
 	e.HeadingIDs = map[string]bool{}
 	at := func(off int) (int, int) { return f.pos(off) }
@@ -349,7 +363,11 @@ func scanLink(e *Entry, f *file, n *ast.Link, dest string, errs *diag.List) {
 		bad("unsafe or unsupported link '%s': links may be http(s) or mailto addresses, or relative links to an entry's .md file", dest)
 		return
 	case strings.HasPrefix(dest, "#"):
-		return // checked against the page's own headings by the site
+		// A link within the page: the site checks the fragment against
+		// the page's headings, as for a link to another entry. With no
+		// Link set, rendering leaves the destination as written.
+		e.Refs = append(e.Refs, Ref{Kind: e.Kind, ID: e.ID, Field: "link", Line: line, Col: col, Fragment: dest[1:]})
+		return
 	case strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "\\"):
 		bad("link '%s' is absolute and would break offline: link to the entry's file relatively, like ../people/some-id.md", dest)
 		return
