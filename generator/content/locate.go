@@ -56,6 +56,9 @@ func newLocator(f *file, fm []byte) *locator {
 			continue
 		}
 		l.add(prefix+key, f.fmStart+start+indent+last)
+		if eq := strings.IndexByte(s, '='); eq >= 0 && strings.HasPrefix(strings.TrimSpace(s[eq+1:]), "[") {
+			l.inlineTables(prefix+key, start+eq+1)
+		}
 	}
 	slices.Sort(l.defs)
 	return l
@@ -105,6 +108,57 @@ func lex(fm []byte) ([]byte, []bool) {
 		}
 	}
 	return out, inside
+}
+
+// inlineTables records the inline tables of the array value that starts
+// at offset from in the front matter, accounts = [{...}, {...}], and
+// their keys, as [[accounts]] blocks are recorded: accounts.0,
+// accounts.0.source, and so on.
+func (l *locator) inlineTables(path string, from int) {
+	depth, n := 0, 0
+	table, wantKey := "", false
+	var quote byte
+	for i := from; i < len(l.fm); i++ {
+		c := l.fm[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote || c == '\n' {
+				quote = 0
+			}
+		case wantKey && c != ' ' && c != '\t':
+			wantKey = false
+			if key, last, ok := keyOf(lineFrom(l.fm, i)); ok {
+				l.add(table+"."+key, l.f.fmStart+i+last)
+			}
+			i--
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[' || c == '{':
+			depth++
+			if c == '{' && depth == 2 {
+				table, wantKey = path+"."+strconv.Itoa(n), true
+				n++
+				l.add(table, l.f.fmStart+i)
+			}
+		case c == ',' && depth == 2:
+			wantKey = true
+		case c == ']' || c == '}':
+			depth--
+			if depth <= 0 {
+				return
+			}
+		}
+	}
+}
+
+// lineFrom returns the text of b from offset i to the end of its line.
+func lineFrom(b []byte, i int) string {
+	if j := bytes.IndexByte(b[i:], '\n'); j >= 0 {
+		return string(b[i : i+j])
+	}
+	return string(b[i:])
 }
 
 func (l *locator) add(path string, off int) {
