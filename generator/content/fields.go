@@ -540,14 +540,32 @@ func (d *decoder) date(path string, v any) (date.Date, bool) {
 		}
 		return dt, true
 	case time.Time:
-		if v.Hour() != 0 || v.Minute() != 0 || v.Second() != 0 || v.Nanosecond() != 0 {
-			d.errorAt(d.loc.value(path, ""), "%s has a time of day; give only the date, like %s = \"2025-12-24\"", path, path)
-			return date.Date{}, false
-		}
-		return date.FromTime(v), true
+		return d.tomlDate(path, v)
 	}
 	d.errorAt(d.loc.value(path, ""), "%s must be a date in quotes: \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\"", path)
 	return date.Date{}, false
+}
+
+// tomlDate checks a TOML date literal. The decoder reads a time of day
+// alone (date = 00:00:00) as a time on 1 January of year 0, and a date
+// of year 0 as any other; both are refused as the string "0000" is.
+func (d *decoder) tomlDate(path string, v time.Time) (date.Date, bool) {
+	off := d.loc.value(path, "")
+	name := path[strings.LastIndexByte(path, '.')+1:]
+	if v.Location().String() == "time-local" {
+		d.errorAt(off, "%s is a time of day without a date: give the date, like %s = \"2025-12-24\"", name, name)
+		return date.Date{}, false
+	}
+	if v.Hour() != 0 || v.Minute() != 0 || v.Second() != 0 || v.Nanosecond() != 0 {
+		d.errorAt(off, "%s has a time of day; give only the date, like %s = \"2025-12-24\"", path, path)
+		return date.Date{}, false
+	}
+	s := fmt.Sprintf("%04d-%02d-%02d", v.Year(), v.Month(), v.Day())
+	if _, err := date.Parse(s); err != nil {
+		d.errorAt(off, "%v", err)
+		return date.Date{}, false
+	}
+	return date.FromTime(v), true
 }
 
 // checkURL accepts absolute http and https URLs only: anything else is
