@@ -137,7 +137,10 @@ type decoder struct {
 	loc  *locator
 	errs *diag.List
 
-	unfilled []string // fields still holding a template's placeholder
+	// reported lists the fields whose value was reported already (a
+	// placeholder left, a bad value), so checks of the whole entry do
+	// not report them again.
+	reported []string
 }
 
 func (d *decoder) errorAt(off int, format string, args ...any) {
@@ -175,15 +178,17 @@ func (d *decoder) decode(m map[string]any) {
 		f := fields[i]
 		if off, ok := d.placeholder(key, m[key]); ok {
 			d.errorAt(off, "%s is still the placeholder from the template: replace it with %s", f.Name, f.Doc)
-			d.unfilled = append(d.unfilled, f.Name)
+			d.reported = append(d.reported, f.Name)
 			continue
 		}
 		if d.controls(key, m[key]) {
-			d.unfilled = append(d.unfilled, f.Name) // reported: no more errors about it
+			d.reported = append(d.reported, f.Name)
 			continue
 		}
 		if v, ok := d.value(f, m[key]); ok {
 			f.set(d.e, v)
+		} else {
+			d.reported = append(d.reported, f.Name)
 		}
 	}
 	for _, f := range fields {

@@ -159,6 +159,10 @@ func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
 		errs.Add(p, 1, 1, "empty file: an entry starts with a line +++, its fields, another +++ line, then the text; `go run ./generator new %s %s` writes one", kind, id)
 		return nil, errs
 	}
+	if enc := utf16Name(src); enc != "" {
+		errs.Add(p, 1, 1, "the file is encoded as %s: save it as UTF-8 (in most editors: Save with Encoding, or the encoding in the status bar)", enc)
+		return nil, errs
+	}
 	if !utf8.Valid(src) {
 		off := 0
 		for off < len(src) {
@@ -192,6 +196,24 @@ func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
 	}
 	scanBody(e, f, &errs)
 	return e, errs
+}
+
+// utf16Name names the UTF-16 encoding src is in, known by its byte-order
+// mark or by the zero bytes of its first ASCII characters, or returns "".
+// Windows editors save in it as "Unicode", and read as UTF-8 it is
+// invalid from the first byte.
+func utf16Name(src []byte) string {
+	switch {
+	case bytes.HasPrefix(src, []byte{0xff, 0xfe}):
+		return "UTF-16 (little-endian, with a byte-order mark)"
+	case bytes.HasPrefix(src, []byte{0xfe, 0xff}):
+		return "UTF-16 (big-endian, with a byte-order mark)"
+	case len(src) >= 4 && src[0] != 0 && src[1] == 0 && src[2] != 0 && src[3] == 0:
+		return "UTF-16 (little-endian)"
+	case len(src) >= 4 && src[0] == 0 && src[1] != 0 && src[2] == 0 && src[3] != 0:
+		return "UTF-16 (big-endian)"
+	}
+	return ""
 }
 
 // decodeTOML decodes text, the TOML part of f, reporting a syntax error
@@ -241,7 +263,7 @@ func checkEvent(d *decoder) {
 	if !e.End.IsZero() && !e.Date.IsZero() && cmpDate(e.End, e.Date) < 0 {
 		d.errorAt(d.loc.value("end", e.End.EDTF()), "end %s is before date %s: end is the last day of a span, so it comes after date; are they swapped?", e.End, e.Date)
 	}
-	if _, ok := d.loc.keys["sources"]; ok && len(e.Sources) == 0 && !slices.Contains(d.unfilled, "sources") {
+	if _, ok := d.loc.keys["sources"]; ok && len(e.Sources) == 0 && !slices.Contains(d.reported, "sources") {
 		d.errorAt(d.loc.key("sources"), "an event needs at least one source, like sources = [\"source-id\"]")
 	}
 	if !e.Date.IsZero() && !strings.HasPrefix(e.ID, e.Date.String()+"-") {
