@@ -28,7 +28,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		*out = filepath.Join(*site, "bag")
 	}
-	cfg, _ := content.LoadConfig(os.DirFS(*site))
+	cfg, _ := content.LoadConfig(content.SiteFS(*site))
 
 	tmp, err := os.MkdirTemp("", "dossier-archive-")
 	if err != nil {

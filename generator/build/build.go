@@ -70,7 +70,7 @@ func Render(fsys fs.FS, s *site.Site, write render.WriteFunc) error {
 // temporary folder beside out and swapped in only when complete, so a
 // failed build leaves the previous output exactly as it was.
 func Build(dir, out string) (diag.List, error) {
-	fsys := os.DirFS(dir)
+	fsys := content.SiteFS(dir)
 	s, errs := Load(fsys)
 	if s == nil {
 		return errs, ErrContent

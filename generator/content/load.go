@@ -51,6 +51,12 @@ func Load(fsys fs.FS) ([]*Entry, diag.List) {
 		if de.IsDir() {
 			return nil
 		}
+		if de.Type()&fs.ModeSymlink != 0 {
+			if err := checkLink(fsys, p); err != nil {
+				errs.Add(p, 1, 1, "%v", err)
+				return nil
+			}
+		}
 		paths = append(paths, p)
 		return nil
 	})

@@ -39,7 +39,6 @@ import (
 	"mime"
 	"net"
 	"net/http"
-	"os"
 	"path"
 	"slices"
 	"strings"
@@ -47,6 +46,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"dossier/generator/content"
 )
 
 // debounce is how long the server waits after a change for more changes
@@ -90,7 +91,7 @@ func New(dir string, stdout, stderr io.Writer) *Server {
 		dir:    dir,
 		stdout: stdout,
 		stderr: stderr,
-		b:      newBuilder(os.DirFS(dir)),
+		b:      newBuilder(content.SiteFS(dir)),
 		snap:   &snapshot{newer: make(chan struct{})},
 		stop:   make(chan struct{}),
 	}
