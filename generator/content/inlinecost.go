@@ -24,6 +24,10 @@ const MaxInlineWork = 200_000_000
 func costlyInline(src []byte, start int) (int, string) {
 	work := 0
 	for p := start; p < len(src); {
+		if end, ok := fencedCode(src, p); ok {
+			p = end // code is not parsed for marks
+			continue
+		}
 		end := paragraphEnd(src, p)
 		para := src[p:end]
 		costs := []struct {
@@ -48,23 +52,76 @@ func costlyInline(src []byte, start int) (int, string) {
 }
 
 // paragraphEnd returns the end of the paragraph starting at off: the
-// start of the next blank line, or of the text after it. Goldmark parses
-// inline marks within a paragraph, never across a blank line, so the
-// paragraph bounds each scan. Blocks inside quotes or lists are taken
-// together, which errs high.
+// start of the next blank line, or of the text after it, or of a line
+// that opens fenced code. Goldmark parses inline marks within a
+// paragraph, never across a blank line, so the paragraph bounds each
+// scan. Blocks inside quotes or lists are taken together, which errs
+// high.
 func paragraphEnd(src []byte, off int) int {
+	first := true
 	for off < len(src) {
-		nl := bytes.IndexByte(src[off:], '\n')
-		if nl < 0 {
-			return len(src)
+		if _, fence := fenceOf(src[off:]); fence && !first {
+			return off
 		}
-		line := src[off : off+nl]
-		off += nl + 1
+		first = false
+		line, next := nextLine(src, off)
+		off = next
 		if len(bytes.TrimSpace(line)) == 0 {
 			return off
 		}
 	}
 	return len(src)
+}
+
+// fencedCode reports whether src[off:] starts with a fenced code block
+// (``` or ~~~, indented at most 3 spaces), and returns its end: after
+// the closing fence, or the end of src.
+func fencedCode(src []byte, off int) (int, bool) {
+	open, ok := fenceOf(src[off:])
+	if !ok {
+		return off, false
+	}
+	_, off = nextLine(src, off)
+	for off < len(src) {
+		line, next := nextLine(src, off)
+		t := bytes.TrimRight(bytes.TrimLeft(line, " "), " \t\r")
+		if len(line)-len(bytes.TrimLeft(line, " ")) < 4 && len(t) >= len(open) &&
+			bytes.Count(t, open[:1]) == len(t) {
+			return next, true
+		}
+		off = next
+	}
+	return len(src), true
+}
+
+// fenceOf returns the fence a line opens with (``` or ~~~ or longer),
+// if it does.
+func fenceOf(line []byte) ([]byte, bool) {
+	t := bytes.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || len(t) < 3 || t[0] != '`' && t[0] != '~' {
+		return nil, false
+	}
+	n := 0
+	for n < len(t) && t[n] == t[0] {
+		n++
+	}
+	if n < 3 {
+		return nil, false
+	}
+	if end := bytes.IndexByte(t, '\n'); t[0] == '`' && bytes.IndexByte(t[n:max(end, n)], '`') >= 0 {
+		return nil, false // backticks in the info string: an inline code span
+	}
+	return t[:n], true
+}
+
+// nextLine returns the line of src starting at off, without its
+// newline, and the offset of the next line.
+func nextLine(src []byte, off int) ([]byte, int) {
+	nl := bytes.IndexByte(src[off:], '\n')
+	if nl < 0 {
+		return src[off:], len(src)
+	}
+	return src[off : off+nl], off + nl + 1
 }
 
 // codeSpanWork returns the work of pairing the backtick runs of para: a

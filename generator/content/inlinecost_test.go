@@ -25,12 +25,15 @@ func TestCostlyInline(t *testing.T) {
 		{"[a] on 40,000 lines", strings.Repeat("[a]\n", 40000), "1277:3: too many [ ] brackets"},
 		{"[^a] on 40,000 lines", strings.Repeat("[^a]\n", 40000), "1277:4: too many [ ] brackets"},
 		{"[a](b ( on 160,000 lines", strings.Repeat("[a](b (\n", 160000), "317:3: too many [ ] brackets"},
+		{"[a] after a fenced code block", "```\n" + strings.Repeat("[a]\n", 40000) + "```\n" + strings.Repeat("[a]\n", 40000), "41279:3: too many [ ] brackets"},
+		{"[a] in an unclosed fenced code block", "~~~~ text\n" + strings.Repeat("[a]\n", 40000) + "~~~\n" + strings.Repeat("[a]\n", 40000), ""},
 		{"50,000 links", strings.Repeat("[a](../people/x.md) ", 50000), ""},
 		{"50,000 links with titles", strings.Repeat(`[a](https://example.org "t") `, 50000), ""},
 		{"50,000 code spans", strings.Repeat("`a` ", 50000), ""},
 		{"50,000 citations", strings.Repeat("[@src-a, p. 1] ", 50000), ""},
 		{"5,000 paragraphs of emphasis", strings.Repeat("Some *emphasis* and **strong** text, [a link](https://example.org) and `code`.\n\n", 5000), ""},
 		{"1,000 paragraphs of 100 bracketed lines", strings.Repeat(strings.Repeat("[a] word\n", 100)+"\n", 1000), ""},
+		{"[a] on 40,000 lines of fenced code", "Text\n```markdown\n" + strings.Repeat("[a] *b* `c`\n", 40000) + "```\n", ""},
 		{"100,000 backticks", strings.Repeat("`", 100000), ""},
 	}
 	for _, tt := range tests {
