@@ -166,8 +166,8 @@ func (b *builder) build(c change) result {
 		b.cfg, b.cfgProbs = content.LoadConfig(b.fsys)
 		b.full = true // every page shows the site's settings
 	}
-	if c.layouts || b.layouts == nil {
-		b.layouts, b.layErr = render.ParseLayouts(b.layoutsFS)
+	if c.layouts || c.config || b.layouts == nil { // layouts speak site.toml's language
+		b.layouts, b.layErr = render.ParseLayouts(b.layoutsFS, b.cfg)
 		b.full = true
 	}
 	if c.content {
@@ -183,7 +183,9 @@ func (b *builder) build(c change) result {
 		b.full = true
 	}
 	for p := range c.files {
-		b.reload(p)
+		if !c.content { // read above, with the errors of a folder gone
+			b.reload(p)
+		}
 		b.dirty[p] = true
 	}
 	for p := range c.static {
@@ -335,6 +337,18 @@ func (b *builder) renderChanged(s *site.Site, pages []*render.Page, files map[st
 			a.add(s, e)
 		}
 	}
+	// An edit can move events it never names: relations carry dates
+	// along chains, and a new order gives other events new neighbours.
+	if b.good != nil {
+		for _, e := range s.Events {
+			if old := b.good.Get(content.Event, e.ID); old == nil || moved(b.good, old, s, e) {
+				a.add(s, e)
+				if old != nil {
+					a.add(b.good, old)
+				}
+			}
+		}
+	}
 	// Year pages link to the years before and after them.
 	a.allYears = !slices.Equal(years(b.good), years(s))
 
@@ -393,6 +407,19 @@ func (b *builder) renderChanged(s *site.Site, pages []*render.Page, files map[st
 	return lz, len(todo), nil
 }
 
+// moved reports whether an event's possible days or neighbours in time
+// differ between two versions of the site.
+func moved(old *site.Site, oe *content.Entry, now *site.Site, e *content.Entry) bool {
+	id := func(x *content.Entry) string {
+		if x == nil {
+			return ""
+		}
+		return x.ID
+	}
+	return old.Known(oe) != now.Known(e) ||
+		id(old.Prev(oe)) != id(now.Prev(e)) || id(old.Next(oe)) != id(now.Next(e))
+}
+
 // renderEach renders pages one after the other.
 func renderEach(ls render.Layouts, pages ...*render.Page) (map[string][]byte, error) {
 	m := map[string][]byte{}
@@ -444,6 +471,17 @@ func (a *affected) add(s *site.Site, e *content.Entry) {
 		}
 		a.statuses[e.Status] = true
 		a.years[e.Date.Y] = true
+		// A source's card counts the events that cite it, on its page,
+		// in the sources index and in the source list of every entry
+		// that names it.
+		for _, r := range e.Refs {
+			if src := s.Get(r.Kind, r.ID); src != nil && r.Kind == content.Source {
+				a.kinds[content.Source] = true
+				for _, from := range s.ReferredBy(src, "") {
+					a.entry(from)
+				}
+			}
+		}
 	}
 	for _, t := range e.Tags {
 		a.tags[site.Slug(t)] = true

@@ -162,6 +162,17 @@ lat = 35.69
 lon = 51.39
 +++
 `}},
+	{name: "date of an event that others follow through a chain", files: map[string]string{shooting: `+++
+title = "A shooting in Tehran"
+date = "2025-12-20"
+place = "tehran"
+people = ["ada-lovelace"]
+status = "reported"
+sources = ["src-a", "src-b"]
+summary = "One sentence."
++++
+Body [@src-a, para. 2], after [the arrest](2025-06-01-arrest.md).
+`}},
 	{name: "bad TOML", broken: true, files: map[string]string{arrest: `+++
 title = "An arrest
 +++
@@ -319,6 +330,12 @@ func TestFullRebuilds(t *testing.T) {
 	r := b.build(change{config: true})
 	if !r.full || !strings.Contains(string(r.files["events/2025-12-24-shooting.html"]), "Renamed dossier") {
 		t.Errorf("site.toml: full = %v", r.full)
+	}
+	// The layouts speak the settings' calendar.
+	writeFile(t, dir, "site.toml", "title = \"Renamed dossier\"\ncalendar = \"persian\"\n")
+	r = b.build(change{config: true})
+	if page := string(r.files["events/2025-12-24-shooting.html"]); !strings.Contains(page, "3 Dey 1404 (24 December 2025)") {
+		t.Errorf("calendar = \"persian\": %v, the event page has no Solar Hijri date", r.err)
 	}
 
 	writeFile(t, dir, "static/css/extra.css", "body{}")
