@@ -51,12 +51,6 @@ func Load(fsys fs.FS) ([]*Entry, diag.List) {
 		if de.IsDir() {
 			return nil
 		}
-		if de.Type()&fs.ModeSymlink != 0 {
-			if err := checkLink(fsys, p); err != nil {
-				errs.Add(p, 1, 1, "%v", err)
-				return nil
-			}
-		}
 		paths = append(paths, p)
 		return nil
 	})
@@ -109,6 +103,12 @@ func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
 	// Sorted here, and so capped to diag.MaxPerFile, to hold few of a
 	// file's thousands of problems in memory.
 	defer func() { errs = errs.Sort() }()
+	// Here rather than in Load's walk, so that serve, reloading one
+	// file, says the same.
+	if err := checkLink(fsys, p); err != nil {
+		errs.Add(p, 1, 1, "%v", err)
+		return nil, errs
+	}
 	parts := strings.Split(p, "/")
 	if len(parts) != 3 {
 		if len(parts) == 2 && path.Ext(p) == ".md" {

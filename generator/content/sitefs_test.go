@@ -76,6 +76,10 @@ func TestSymlinks(t *testing.T) {
 	if strings.Join(ids, " ") != "ada-again ada grace" {
 		t.Errorf("entries %v, want ada-again ada grace", ids)
 	}
+	// serve reloads one file at a time, and is told the same.
+	if _, errs := LoadFile(SiteFS(site), "content/people/absolute.md"); len(errs) != 1 || !strings.Contains(errs[0].Msg, "outside the site") {
+		t.Errorf("LoadFile: %v", errs)
+	}
 	// Even read directly, past Load's check, the file system refuses.
 	if _, err := SiteFS(site).Open("content/people/absolute.md"); err == nil {
 		t.Error("SiteFS opened a link to a file outside the site")
