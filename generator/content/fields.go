@@ -364,8 +364,8 @@ func (d *decoder) listValue(f Field, v any) (any, bool) {
 			bad = true
 			continue
 		}
-		off := d.loc.valueAfter(f.Name, s, after)
-		after = off + 1
+		off, end := d.loc.valueAfter(f.Name, s, after)
+		after = end
 		if seen[s] {
 			d.warnAt(off, "%s lists '%s' twice", f.Name, s)
 			continue

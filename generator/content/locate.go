@@ -264,19 +264,26 @@ func (l *locator) value(path, v string) int {
 }
 
 // valueAfter is value for the items of a list: it looks on from offset
-// after, where the item before was found, so a long list is searched in
-// one pass rather than once an item.
-func (l *locator) valueAfter(path, v string, after int) int {
+// after, the end of the item before, so a long list is searched in one
+// pass rather than once an item. It returns where the item starts and
+// ends. An item written with escapes ("a\u00e9") is not found as read:
+// it is taken to be the next string after the item before.
+func (l *locator) valueAfter(path, v string, after int) (start, end int) {
 	off := l.key(path)
+	from := max(off, after)
 	for _, q := range []string{`"`, `'`} {
-		if i := l.findFrom(off, max(off, after), q+v+q); i >= 0 {
-			return i
+		if i := l.findFrom(off, from, q+v+q); i >= 0 {
+			return i, i + len(q+v+q)
 		}
 	}
-	if after > off {
-		return after // near enough: just after the item before
+	i, j := l.findFrom(off, from, `"`), l.findFrom(off, from, `'`)
+	if i < 0 || j >= 0 && j < i {
+		i = j
 	}
-	return l.value(path, v)
+	if i < 0 {
+		i = l.value(path, v)
+	}
+	return i, i + 1
 }
 
 // findRE returns the offset of the first match of re within the span of
