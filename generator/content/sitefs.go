@@ -37,7 +37,7 @@ const maxLinks = 40
 
 // errOutside and errLinkLoop say why a link is refused.
 var (
-	errOutside  = errors.New("this is a symbolic link to a file outside the site; the generator reads nothing outside the site folder: copy the file into the site instead")
+	errOutside  = errors.New("this is a symbolic link to a file or folder outside the site; the generator reads nothing outside the site folder: copy it into the site instead")
 	errLinkLoop = errors.New("this is a symbolic link in a loop of links: replace it with the file itself")
 	errLinkDir  = errors.New("this is a symbolic link to a folder, which is not followed: move the folder here instead")
 )

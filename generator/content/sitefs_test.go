@@ -51,17 +51,18 @@ func TestSymlinks(t *testing.T) {
 	link("loop-b.md", "content/people/loop-a.md")
 	link("loop-a.md", "content/people/loop-b.md")
 	link("../shared/places", "content/places") // a folder: not followed
+	link("../secret.md", "site.toml")
 
 	entries, errs := Load(SiteFS(site))
 	var got strings.Builder
 	for _, p := range errs {
 		got.WriteString(p.String() + "\n")
 	}
-	want := "content/people/absolute.md:1:1: this is a symbolic link to a file outside the site; the generator reads nothing outside the site folder: copy the file into the site instead\n" +
-		"content/people/chained.md:1:1: this is a symbolic link to a file outside the site; the generator reads nothing outside the site folder: copy the file into the site instead\n" +
+	want := "content/people/absolute.md:1:1: this is a symbolic link to a file or folder outside the site; the generator reads nothing outside the site folder: copy it into the site instead\n" +
+		"content/people/chained.md:1:1: this is a symbolic link to a file or folder outside the site; the generator reads nothing outside the site folder: copy it into the site instead\n" +
 		"content/people/loop-a.md:1:1: this is a symbolic link in a loop of links: replace it with the file itself\n" +
 		"content/people/loop-b.md:1:1: this is a symbolic link in a loop of links: replace it with the file itself\n" +
-		"content/people/relative.md:1:1: this is a symbolic link to a file outside the site; the generator reads nothing outside the site folder: copy the file into the site instead\n" +
+		"content/people/relative.md:1:1: this is a symbolic link to a file or folder outside the site; the generator reads nothing outside the site folder: copy it into the site instead\n" +
 		"content/places:1:1: this is a symbolic link to a folder, which is not followed: move the folder here instead\n"
 	if got.String() != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got.String(), want)
@@ -75,6 +76,9 @@ func TestSymlinks(t *testing.T) {
 	}
 	if strings.Join(ids, " ") != "ada-again ada grace" {
 		t.Errorf("entries %v, want ada-again ada grace", ids)
+	}
+	if _, errs := LoadConfig(SiteFS(site)); len(errs) != 1 || errs[0].String() != "site.toml:1:1: this is a symbolic link to a file or folder outside the site; the generator reads nothing outside the site folder: copy it into the site instead" {
+		t.Errorf("LoadConfig: %v", errs)
 	}
 	// serve reloads one file at a time, and is told the same.
 	if _, errs := LoadFile(SiteFS(site), "content/people/absolute.md"); len(errs) != 1 || !strings.Contains(errs[0].Msg, "outside the site") {
