@@ -18,9 +18,10 @@ const MaxInlineWork = 200_000_000
 // costlyInline estimates, paragraph by paragraph from offset start on,
 // how many bytes the inline parser would scan in src. It returns the
 // offset of the mark at which the estimate passes MaxInlineWork, with a
-// message saying which marks to close; or -1. The estimate errs high, so
-// that no input can pass it and stall a build; text as people write it
-// stays far below.
+// message saying which marks to close; or -1. Each estimate is meant to
+// err high, counting a scan to the end of the paragraph wherever goldmark
+// may make one, so that no input under the bound stalls a build; text as
+// people write it stays far below.
 func costlyInline(src []byte, start int) (int, string) {
 	work := 0
 	for p := start; p < len(src); {
@@ -29,18 +30,8 @@ func costlyInline(src []byte, start int) (int, string) {
 			continue
 		}
 		end := paragraphEnd(src, p)
-		para := src[p:end]
-		costs := []struct {
-			work func([]byte, int) (int, int)
-			msg  string
-		}{
-			{codeSpanWork, "too many unclosed code spans: each ` or `` without a matching closing run makes the Markdown parser read the rest of the paragraph again; close them, or write \\` for a literal backtick"},
-			{linkWork, "too many unclosed links: each ]( without its closing ) or a title without its closing quote makes the Markdown parser read the rest of the line or paragraph again; close them, or write \\] for a literal bracket"},
-			{labelWork, "too many [ ] brackets over too many lines in one paragraph: the Markdown parser reads the rest of the paragraph's lines again after each ]; split the paragraph with blank lines, or write \\] for a literal bracket"},
-			{emphasisWork, "too many * and _ marks in one paragraph for the Markdown parser to pair in reasonable time: split the paragraph with blank lines, or write \\* and \\_ for literal ones"},
-		}
-		for _, c := range costs {
-			at, w := c.work(para, MaxInlineWork-work)
+		for _, c := range inlineCosts {
+			at, w := c.work(src[p:end], MaxInlineWork-work)
 			if at >= 0 {
 				return p + at, c.msg
 			}
@@ -49,6 +40,19 @@ func costlyInline(src []byte, start int) (int, string) {
 		p = end
 	}
 	return -1, ""
+}
+
+// inlineCosts are the estimates of costlyInline, each with what to say
+// when it passes the bound. Each returns the offset in a paragraph at
+// which the work passes budget, or -1, and the work it counted.
+var inlineCosts = []struct {
+	work func(para []byte, budget int) (int, int)
+	msg  string
+}{
+	{codeSpanWork, "too many unclosed code spans: each ` or `` without a matching closing run makes the Markdown parser read the rest of the paragraph again; close them, or write \\` for a literal backtick"},
+	{linkWork, "too many unclosed links: each ]( without its closing ) or a title without its closing quote makes the Markdown parser read the rest of the line or paragraph again; close them, or write \\] for a literal bracket"},
+	{labelWork, "too many [ ] brackets over too many lines in one paragraph: the Markdown parser reads the rest of the paragraph's lines again after each ]; split the paragraph with blank lines, or write \\] for a literal bracket"},
+	{emphasisWork, "too many * and _ marks in one paragraph for the Markdown parser to pair in reasonable time: split the paragraph with blank lines, or write \\* and \\_ for literal ones"},
 }
 
 // paragraphEnd returns the end of the paragraph starting at off: the
