@@ -11,6 +11,7 @@ import (
 	"dossier/generator/archive"
 	"dossier/generator/build"
 	"dossier/generator/content"
+	"dossier/generator/diag"
 )
 
 func runArchive(args []string, stdout, stderr io.Writer) int {
@@ -54,7 +55,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	problems, err := build.Build(*site, built)
 	problems.Print(stderr, "text")
 	if errors.Is(err, build.ErrContent) {
-		fmt.Fprintf(stderr, "%d errors; no archive written\n", problems.Errors())
+		fmt.Fprintf(stderr, "%s; no archive written\n", diag.Plural(problems.Errors(), "error", "errors"))
 		return 1
 	}
 	if err != nil {
@@ -64,10 +65,10 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	// The bag keeps the site; the stamp only marks a folder that a
 	// later build may replace.
 	os.Remove(filepath.Join(built, build.Stamp))
-	cfg, errs := content.LoadConfig(os.DirFS(*site))
+	cfg, errs := content.LoadConfig(content.SiteFS(*site))
 	if errs.Errors() > 0 {
 		errs.Print(stderr, "text")
-		fmt.Fprintf(stderr, "%d errors; no archive written\n", errs.Errors())
+		fmt.Fprintf(stderr, "%s; no archive written\n", diag.Plural(errs.Errors(), "error", "errors"))
 		return 1
 	}
 
@@ -135,7 +136,7 @@ func verifyBag(bag string, stdout, stderr io.Writer) int {
 		for _, p := range r.Problems {
 			fmt.Fprintln(stderr, p)
 		}
-		fmt.Fprintf(stderr, "%s is NOT valid: %d problems\n", bag, len(r.Problems))
+		fmt.Fprintf(stderr, "%s is NOT valid: %s\n", bag, diag.Plural(len(r.Problems), "problem", "problems"))
 		return 1
 	}
 	fmt.Fprintf(stdout, "%s is valid: every file is present and unaltered\n", bag)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,7 +53,7 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"check", "-site", good, "-format", "xml"}, 2, `unknown -format "xml"`},
 		{[]string{"check", "-site", good}, 0, ""},
 		{[]string{"check", "-site", bad}, 1, "content/events/2025-12-25-bad.md:4:10: status 'rumoured' is not one of confirmed, reported, alleged, disputed"},
-		{[]string{"build", "-site", bad, "-out", filepath.Join(t.TempDir(), "out")}, 1, "1 errors;"},
+		{[]string{"build", "-site", bad, "-out", filepath.Join(t.TempDir(), "out")}, 1, "1 error;"},
 		{[]string{"build", "-site", good, "-out", filepath.Join(t.TempDir(), "out")}, 0, ""},
 		{[]string{"build", "-site", good, "-out", filepath.Join(good, "site.toml")}, 2, "it is a file, not a folder"},
 		{[]string{"build", "-site", good, "-out", filepath.Join(good, "content")}, 2, "inside the site's content/ folder"},
@@ -71,17 +72,81 @@ func TestExitStatus(t *testing.T) {
 	}
 }
 
+// check -format github annotates each problem, and with
+// GITHUB_STEP_SUMMARY set also lists every one, linked to its line, in the
+// job summary, and says in the log how many GitHub will not annotate.
 func TestCheckGitHubFormat(t *testing.T) {
-	bad := site(t, map[string]string{
+	one := site(t, map[string]string{
 		"content/people/ada.md": "+++\nname = \"Ada\"\naffiliations = [\"navvy\"]\n+++\n",
 	})
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"check", "-site", bad, "-format", "github"}, &stdout, &stderr); code != 1 {
-		t.Fatalf("exit %d", code)
+	manyFiles := map[string]string{}
+	for i := range 12 {
+		manyFiles[fmt.Sprintf("content/people/p%02d.md", i)] = "+++\nname = \"P|<b>\"\nborn = \"soon\"\n+++\n"
 	}
-	want := "::error file=content/people/ada.md,line=3,col=17::unknown organization 'navvy'; did you mean 'navy'? Organizations are in content/organizations/\n"
-	if stdout.String() != want {
-		t.Errorf("got %q\nwant %q", stdout.String(), want)
+	many := site(t, manyFiles)
+	const annotation = "::error file=content/people/ada.md,line=3,col=17::unknown organization 'navvy'; did you mean 'navy'? Organizations are in content/organizations/\n"
+	tests := []struct {
+		name    string
+		site    string
+		env     map[string]string // the runner's variables
+		stdout  []string          // lines the log contains
+		summary []string          // lines the job summary contains; nil: none written
+	}{
+		{"annotations only", one, nil, []string{annotation}, nil},
+		{"summary", one, map[string]string{
+			"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_SHA": "abc123",
+		}, []string{annotation}, []string{
+			"### `check`: 1 error\n",
+			"| content/people/ada.md | 3 | unknown organization 'navvy'; did you mean 'navy'? Organizations are in content/organizations/ | [line 3](https://github.com/o/r/blob/abc123/content/people/ada.md#L3) |\n",
+		}},
+		{"past GitHub's limit", many, map[string]string{}, []string{
+			"::error file=content/people/p11.md,line=3,col=8::",
+			"\nGitHub annotates at most 10 errors and 10 warnings of a step: 2 errors of the 12 errors above are not annotated on the pull request; the job summary lists every problem\n",
+		}, []string{
+			"### `check`: 12 errors\n",
+			"| content/people/p00.md | 3 |",
+			"| content/people/p11.md | 3 |",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, v := range []string{"GITHUB_STEP_SUMMARY", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"} {
+				t.Setenv(v, tt.env[v])
+			}
+			summary := filepath.Join(t.TempDir(), "summary.md")
+			if tt.summary != nil {
+				// The runner's file holds earlier steps' summaries: check appends.
+				os.WriteFile(summary, []byte("earlier\n"), 0o644)
+				t.Setenv("GITHUB_STEP_SUMMARY", summary)
+			}
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"check", "-site", tt.site, "-format", "github"}, &stdout, &stderr); code != 1 {
+				t.Fatalf("exit %d: %s", code, stderr.String())
+			}
+			for _, want := range tt.stdout {
+				if !strings.Contains(stdout.String(), want) {
+					t.Errorf("log lacks %q:\n%s", want, stdout.String())
+				}
+			}
+			if tt.summary == nil {
+				if strings.Contains(stdout.String(), "job summary") {
+					t.Errorf("log mentions cut annotations under the limit:\n%s", stdout.String())
+				}
+				return
+			}
+			b, err := os.ReadFile(summary)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(string(b), "earlier\n") {
+				t.Errorf("the summary file was overwritten, not appended to:\n%s", b)
+			}
+			for _, want := range tt.summary {
+				if !strings.Contains(string(b), want) {
+					t.Errorf("summary lacks %q:\n%s", want, b)
+				}
+			}
+		})
 	}
 }
 

@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"dossier/generator/diag"
 )
 
 // ErrUnsafePath is wrapped by Verify's error when a manifest names a path
@@ -448,7 +450,7 @@ func (v *verifier) checkOxum(files map[string]int64) error {
 	wantFiles, err2 := strconv.ParseInt(m[2], 10, 64)
 	if err1 != nil || err2 != nil || wantOctets != octets || wantFiles != int64(len(files)) {
 		v.add(Problem{Path: "bag-info.txt", Line: oxum[0].line, Kind: OxumMismatch,
-			Message: fmt.Sprintf("Payload-Oxum is %s, but the payload holds %d octets in %d files", oxum[0].value, octets, len(files))})
+			Message: fmt.Sprintf("Payload-Oxum is %s, but the payload holds %d octets in %s", oxum[0].value, octets, diag.Plural(len(files), "file", "files"))})
 	}
 	return nil
 }

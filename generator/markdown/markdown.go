@@ -1,6 +1,7 @@
 // Package markdown configures the one Markdown dialect of the dossier:
 // CommonMark with GFM tables, footnotes, typographic quotes, heading ids,
-// code highlighted by chroma with CSS classes, and citations written
+// code highlighted by chroma with CSS classes (up to MaxHighlighted bytes
+// a document, then plain), and citations written
 // [@source-id] or [@source-id, locator].
 //
 // Raw HTML is never passed through and goldmark drops dangerous link
@@ -16,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 )
@@ -25,14 +27,17 @@ import (
 var md = goldmark.New(
 	goldmark.WithExtensions(
 		extension.Table,
-		extension.Footnote,
+		extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
 		extension.Typographer,
 		highlighting.NewHighlighting(
 			highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
 		),
 		Citations,
 	),
-	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	goldmark.WithParserOptions(
+		parser.WithAutoHeadingID(),
+		parser.WithASTTransformers(util.Prioritized(highlightBudget{}, 1000)),
+	),
 )
 
 // Parse parses src. Positions in the returned tree are byte offsets in
@@ -45,4 +50,24 @@ func Parse(src []byte) ast.Node {
 // Render writes the HTML for a tree made by Parse from the same src.
 func Render(buf *bytes.Buffer, src []byte, doc ast.Node) error {
 	return md.Renderer().Render(buf, src, doc)
+}
+
+// SetIDPrefix makes the ids of doc's footnotes start with prefix, so that
+// the bodies of many entries can share one page (the print edition)
+// without two footnotes having the same id. doc is a tree made by Parse.
+func SetIDPrefix(doc ast.Node, prefix string) {
+	if d, ok := doc.(*ast.Document); ok {
+		d.AddMeta(idPrefixKey, []byte(prefix))
+	}
+}
+
+const idPrefixKey = "dossier-id-prefix"
+
+func footnotePrefix(n ast.Node) []byte {
+	if d := n.OwnerDocument(); d != nil {
+		if p, ok := d.Meta()[idPrefixKey].([]byte); ok {
+			return p
+		}
+	}
+	return nil
 }

@@ -48,7 +48,6 @@ import (
 	"mime"
 	"net"
 	"net/http"
-	"os"
 	"path"
 	"slices"
 	"strings"
@@ -56,6 +55,9 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"dossier/generator/content"
+	"dossier/generator/diag"
 )
 
 // debounce is how long the server waits after a change for more changes
@@ -100,7 +102,7 @@ func New(dir string, stdout, stderr io.Writer) *Server {
 		dir:    dir,
 		stdout: stdout,
 		stderr: stderr,
-		b:      newBuilder(os.DirFS(dir)),
+		b:      newBuilder(content.SiteFS(dir)),
 		snap:   &snapshot{newer: make(chan struct{})},
 		stop:   make(chan struct{}),
 	}
@@ -302,7 +304,7 @@ func (s *Server) rebuild(c change) {
 
 	switch {
 	case next.failed:
-		fmt.Fprintf(s.stderr, "build failed with %d errors in %v; serving the last good build\n", len(errs), took.Round(time.Millisecond))
+		fmt.Fprintf(s.stderr, "build failed with %s in %v; serving the last good build\n", diag.Plural(len(errs), "error", "errors"), took.Round(time.Millisecond))
 	case r.full:
 		fmt.Fprintf(s.stdout, "built %d pages in %v\n", r.pages, took.Round(time.Millisecond))
 	default:

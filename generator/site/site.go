@@ -11,10 +11,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"dossier/generator/content"
 	"dossier/generator/diag"
+	"dossier/generator/slug"
 )
 
 // Site is the whole dossier.
@@ -134,6 +134,7 @@ func newSite(cfg content.Config, entries []*content.Entry) (*Site, diag.List) {
 	}
 
 	errs := append(s.link(), orderErrs...)
+	errs = append(errs, s.collisions()...)
 	s.tags()
 	for e, from := range s.refsTo {
 		s.refsTo[e] = s.sortEntries(from)
@@ -265,22 +266,8 @@ func (s *Site) byName(k content.Kind, id string) string {
 
 // Slug makes a file name from free text: lowercase letters and digits,
 // with single hyphens between words.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
-}
+// It is slug.Make, named here for the callers that make tag pages.
+func Slug(s string) string { return slug.Make(s) }
 
 func (s *Site) tags() {
 	for _, e := range s.Entries {
