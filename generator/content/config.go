@@ -137,11 +137,18 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 	if cfg.Title == "" {
 		errs.Add(name, 1, 1, "site.toml needs a title, like title = \"My dossier\"")
 	}
+	folders := map[string]string{} // each language's output folder, by the tag that has it
 	for _, l := range cfg.Languages {
 		line, col := f.pos(loc.key("languages." + l.Tag))
 		if strings.EqualFold(l.Tag, cfg.Language) {
 			errs.Add(name, line, col, "%s is the site's default language (language = \"%s\"); [languages.TAG] names the others", l.Tag, cfg.Language)
+			continue
 		}
+		if other, ok := folders[strings.ToLower(l.Tag)]; ok {
+			errs.Add(name, line, col, "%s and %s are one language tag written two ways (tags ignore case), and would share the folder %s", other, l.Tag, cfg.Folder(l.Tag))
+			continue
+		}
+		folders[strings.ToLower(l.Tag)] = l.Tag
 	}
 	return cfg, errs
 }

@@ -4,6 +4,10 @@
 // New checks what one file cannot check alone, namely that every id an
 // entry names exists, and builds the lists that pages show: the events in
 // time order, the entries that refer to each entry, the tags.
+//
+// Translations (content/KIND/ID.TAG.md) are checked here too, and make
+// the Editions: the dossier in each language of site.toml, each a Site
+// of its own (see editions.go).
 package site
 
 import (
