@@ -235,6 +235,15 @@ func selfName(tag string) string {
 // its own end.
 func (p *Page) Foreign(e *content.Entry) template.HTMLAttr { return p.langAttr(e.Lang) }
 
+// Original returns the lang and dir attributes of text that is always in
+// the default language, as tags are, on the pages of another language.
+func (p *Page) Original() template.HTMLAttr {
+	if len(p.Site.Editions) == 0 {
+		return ""
+	}
+	return p.langAttr(p.Site.Editions[0].Config.Language)
+}
+
 // ForeignBody is Foreign for an entry's body.
 func (p *Page) ForeignBody(e *content.Entry) template.HTMLAttr { return p.langAttr(e.BodyLang) }
 
