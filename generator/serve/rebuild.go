@@ -223,7 +223,7 @@ func (b *builder) build(c change) result {
 	var err error
 	if b.full {
 		files = map[string][]byte{}
-		r.pages, r.full = len(pages), true
+		r.pages, r.full = len(pages)*max(1, len(s.Editions)), true // each language has the same pages
 		err = render.Render(s, b.layouts, b.static, mapWriter(files))
 	} else {
 		files = maps.Clone(b.files)
