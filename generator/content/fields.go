@@ -611,7 +611,8 @@ func cmpDate(a, b date.Date) int { return date.Compare(a, b) }
 const Placeholder = "TODO"
 
 // placeholder reports whether the value of field name is, or lists, a
-// placeholder, and where that is written.
+// placeholder, and where that is written. The tables of a translation's
+// template (roles, accounts) hold placeholders too.
 func (d *decoder) placeholder(name string, v any) (int, bool) {
 	switch v := v.(type) {
 	case string:
@@ -622,6 +623,18 @@ func (d *decoder) placeholder(name string, v any) (int, bool) {
 		for _, item := range v {
 			if s, ok := item.(string); ok && strings.HasPrefix(strings.TrimSpace(s), Placeholder) {
 				return d.loc.value(name, s), true
+			}
+		}
+	case map[string]any:
+		for _, k := range sortedKeys(v) {
+			if s, ok := v[k].(string); ok && strings.HasPrefix(strings.TrimSpace(s), Placeholder) {
+				return d.loc.value(name+"."+k, s), true
+			}
+		}
+	case []map[string]any:
+		for i, t := range v {
+			if off, ok := d.placeholder(fmt.Sprintf("%s.%d", name, i), t); ok {
+				return off, true
 			}
 		}
 	}
