@@ -195,6 +195,9 @@ func translated(o, t *content.Entry, def string) *content.Entry {
 		return &e
 	}
 	e.Lang = t.Lang
+	if !hasBody(o) {
+		e.BodyLang = t.Lang // nothing is left untranslated
+	}
 	text := func(dst *string, v string) {
 		if v != "" {
 			*dst = v
