@@ -412,6 +412,9 @@ func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 	if p.Entry != nil {
 		p.Notes = listSources(p, p.Notes)
 	}
+	if p.Entry == nil {
+		p.Title = ls.lang(p.Site.Config).pageTitle(p)
+	}
 	t := ls.layout(p.Site.Config, p.Layout)
 	if t == nil {
 		return fmt.Errorf("no layout %q for %s in language %q, calendar %q, digits %q", p.Layout, p.Path, p.Site.Config.Language, p.Site.Config.Calendar, p.Site.Config.Digits)
