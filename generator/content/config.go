@@ -16,15 +16,18 @@ type Config struct {
 	Direction   string // "ltr" or "rtl"
 	BaseURL     string // absolute URL the site is published at, or ""
 	EditURL     string // pattern with {path}, or ""
+
+	Overview Overview    // [overview]: what the timeline singles out
+	Kinds    []EventKind // [[kinds]]: kinds of event, by tag
 }
 
-var configFields = []string{"title", "description", "language", "direction", "base_url", "edit_url"}
+var configFields = []string{"title", "description", "language", "direction", "base_url", "edit_url", "overview", "kinds"}
 
 // LoadConfig reads site.toml from the root of fsys.
 func LoadConfig(fsys fs.FS) (Config, diag.List) {
 	const name = "site.toml"
 	var errs diag.List
-	cfg := Config{Language: "en", Direction: "ltr"}
+	cfg := Config{Language: "en", Direction: "ltr", Overview: Overview{Killed: []string{"killed"}, Accused: []string{"accused"}}}
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		errs.Add(name, 0, 0, "cannot read site settings: %v (a site needs a site.toml with at least title = \"...\")", unwrapPath(err))
@@ -54,6 +57,10 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 				msg += "; the settings are: " + strings.Join(configFields, ", ")
 			}
 			at(loc.key(key), "%s", msg)
+			continue
+		}
+		if key == "overview" || key == "kinds" {
+			loadOverview(&cfg, key, m[key], loc, at)
 			continue
 		}
 		if !ok {

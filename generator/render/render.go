@@ -81,7 +81,7 @@ func ParseLayouts(fsys fs.FS) (Layouts, error) {
 		return nil, err
 	}
 	files := map[string]string{}
-	for _, name := range append([]string{"base", "partials"}, pageLayouts...) {
+	for _, name := range append([]string{"base", "partials", "overview"}, pageLayouts...) {
 		b, err := fs.ReadFile(fsys, name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("layouts/%s.html: %w", name, err)
@@ -93,7 +93,7 @@ func ParseLayouts(fsys fs.FS) (Layouts, error) {
 		l := text.lang(lang)
 		for _, name := range pageLayouts {
 			t := template.New(name).Funcs(funcs).Funcs(l.funcs())
-			for _, file := range []string{"base.html", "partials.html", name + ".html"} {
+			for _, file := range []string{"base.html", "partials.html", "overview.html", name + ".html"} {
 				if _, err := t.New(file).Parse(l.fold(files[file])); err != nil {
 					return nil, fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
 				}
@@ -264,10 +264,19 @@ func shared(s *site.Site, pages []*Page, write WriteFunc, read func()) error {
 // Pages lists every page of the site, without rendering them.
 func Pages(s *site.Site) []*Page {
 	var pages []*Page
-	tl := &Page{Site: s, Path: "index.html", Layout: "timeline", Title: "Timeline", Years: byYear(s.Events), Strip: NewStrip(s.Events)}
+	tl := &Page{Site: s, Path: "index.html", Layout: "timeline", Title: "Timeline", Years: byYear(s.Events),
+		Strip: NewStrip(s, s.Events), Facts: NewFacts(s), Map: NewPlaceMap(s)}
 	pages = append(pages, tl)
+	places := mapPlaces(s)
 	for _, e := range s.Entries {
-		pages = append(pages, &Page{Site: s, Path: URL(e), Layout: string(e.Kind), Title: e.Title, Entry: e})
+		p := &Page{Site: s, Path: URL(e), Layout: string(e.Kind), Title: e.Title, Entry: e}
+		switch e.Kind {
+		case content.Event:
+			p.Near = NeighbourStrip(s, e)
+		case content.Place:
+			p.Locator = Locator(s, e, places)
+		}
+		pages = append(pages, p)
 	}
 	for _, k := range []content.Kind{content.Person, content.Organization, content.Place, content.Source} {
 		var list []*content.Entry
