@@ -83,15 +83,15 @@ func hasClass(n *html.Node, class string) bool {
 	return strings.Contains(" "+c+" ", " "+class+" ")
 }
 
-// Each of the timeline's overview drawings (one for wide screens, one for
-// phones) has one link per event, to its page, named by its title and
+// Each of the timeline's overview drawings (for wide, medium and narrow
+// screens) has one link per event, to its page, named by its title and
 // date; and every timeline item carries the data the filters read.
 func TestTimeline(t *testing.T) {
 	s, out := renderShipped(t)
 	doc := parse(t, out["index.html"])
 	svgs := find(doc, func(n *html.Node) bool { return n.Data == "svg" && hasClass(n, "strip-view") })
-	if len(svgs) != 2 {
-		t.Fatalf("%d overview drawings, want 2", len(svgs))
+	if len(svgs) != 3 {
+		t.Fatalf("%d overview drawings, want 3", len(svgs))
 	}
 	for _, svg := range svgs {
 		marks := find(svg, func(n *html.Node) bool { return n.Data == "a" && hasClass(n, "mark") })
