@@ -1,0 +1,201 @@
+package browsertest
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"dossier/generator/build"
+)
+
+// buildTestdata builds a site of testdata into a temporary folder and
+// returns the file URL of its output, ending in "/".
+func buildTestdata(t *testing.T, dir string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	if problems, err := build.Build(dir, out); err != nil {
+		t.Fatalf("build %s: %v\n%v", dir, err, problems)
+	}
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(out) + "/"}).String()
+}
+
+// viewport sets the tab's size in CSS pixels.
+func (b *browser) viewport(w, h int64) {
+	b.t.Helper()
+	b.do(fmt.Sprintf("viewport %dx%d", w, h), chromedp.EmulateViewport(w, h))
+}
+
+// scheme emulates prefers-color-scheme, "light" or "dark".
+func (b *browser) scheme(s string) {
+	b.t.Helper()
+	b.do("emulate "+s, call(emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: s}},
+	}))
+}
+
+// drawing is what a page's shown overview and map drawings hold.
+type drawing struct {
+	Views    []string // class of each drawing shown
+	Overlaps []string // pairs of text labels whose boxes overlap
+	Unnamed  []string // marks without an accessible name
+	Small    []string // link targets under 24px
+	Marks    int      // marks in the shown overview
+	Spots    int      // places on the shown map
+}
+
+// readDrawings measures, in the browser, the text labels of every shown
+// overview and map drawing, their marks' names and their targets.
+const readDrawings = `(() => {
+	const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).display !== "none";
+	const svgs = [...document.querySelectorAll("svg.strip-view, svg.map-view")].filter(shown);
+	const r = {Views: svgs.map(s => s.getAttribute("class")), Overlaps: [], Unnamed: [], Small: [], Marks: 0, Spots: 0};
+	for (const svg of svgs) {
+		const texts = [...svg.querySelectorAll("text")].filter(t => t.textContent.trim() !== "");
+		const boxes = texts.map(t => t.getBoundingClientRect());
+		for (let i = 0; i < boxes.length; i++) {
+			for (let j = i + 1; j < boxes.length; j++) {
+				const a = boxes[i], b = boxes[j];
+				if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) {
+					r.Overlaps.push(svg.getAttribute("class") + ": " + JSON.stringify(texts[i].textContent) + " and " + JSON.stringify(texts[j].textContent));
+				}
+			}
+		}
+		for (const a of svg.querySelectorAll("a.mark, a.spot")) {
+			const name = (a.getAttribute("aria-label") || "").trim();
+			if (!name) r.Unnamed.push(a.outerHTML.slice(0, 120));
+		}
+		for (const hit of svg.querySelectorAll("a.mark .hit")) {
+			const b = hit.getBoundingClientRect();
+			if (b.width < 23.9 || b.height < 23.9) r.Small.push(hit.closest("a").getAttribute("aria-label") + ": " + b.width.toFixed(1) + "x" + b.height.toFixed(1));
+		}
+		r.Marks += svg.querySelectorAll("a.mark").length;
+		r.Spots += svg.querySelectorAll("a.spot").length;
+	}
+	return r;
+})()`
+
+// The timeline's overview and map stay legible at a phone's width and a
+// desktop's, for the shipped dossier and for one of two centuries: no two
+// text labels overlap, every mark is named, every mark's target is 24px
+// at least, the arrow keys move between marks with one tab stop into the
+// strip, and axe finds nothing in light or dark.
+func TestOverview(t *testing.T) {
+	if _, err := axeSource(); err != nil {
+		need(t, err)
+	}
+	sites := []struct {
+		name, url string
+		events    int
+	}{
+		{"dossier", siteURL, countFiles(t, filepath.Join(repoRoot, "content", "events"))},
+		{"two-centuries", buildTestdata(t, "testdata/two-centuries"), countFiles(t, "testdata/two-centuries/content/events")},
+	}
+	shots := os.Getenv("OVERVIEW_SCREENSHOTS") // a folder to save screenshots in
+	for _, site := range sites {
+		for _, width := range []int64{390, 1280} {
+			t.Run(fmt.Sprintf("%s/%d", site.name, width), func(t *testing.T) {
+				b := newBrowser(t)
+				b.viewport(width, 900)
+				b.do("open", chromedp.Navigate(site.url+"index.html"))
+				d := eval[drawing](b, "measure the drawings", readDrawings)
+				if len(d.Views) != 2 {
+					t.Errorf("shown drawings %q, want one overview and one map", d.Views)
+				}
+				for _, o := range d.Overlaps {
+					t.Errorf("labels overlap: %s", o)
+				}
+				for _, u := range d.Unnamed {
+					t.Errorf("mark without a name: %s", u)
+				}
+				for _, s := range d.Small {
+					t.Errorf("target under 24px: %s", s)
+				}
+				if d.Marks != site.events {
+					t.Errorf("%d marks shown, want one per event (%d)", d.Marks, site.events)
+				}
+				if d.Spots == 0 {
+					t.Errorf("no places on the map")
+				}
+				if shots != "" {
+					png := run(b, "screenshot", chromedp.CaptureScreenshot())
+					if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("timeline-%s-%d.png", site.name, width)), png, 0o644); err != nil {
+						t.Error(err)
+					}
+				}
+
+				// The keyboard: one tab stop, the arrows between marks.
+				type focus struct {
+					Stops   int
+					Active  string
+					Caption string
+				}
+				state := func() focus {
+					return eval[focus](b, "read the focus", `(() => {
+						const svg = [...document.querySelectorAll("svg.strip-view")].find(s => s.getClientRects().length);
+						const a = document.activeElement;
+						const cap = document.querySelector(".strip-focus");
+						return {
+							Stops: [...svg.querySelectorAll("a")].filter(a => a.tabIndex >= 0).length,
+							Active: a && a.matches("a.mark") ? a.getAttribute("data-event") : "",
+							Caption: cap && !cap.hidden ? cap.textContent : "",
+						};
+					})()`)
+				}
+				b.do("focus the skip link", chromedp.Focus(chromedp.CSS("a.skip-strip")))
+				b.do("tab into the strip", chromedp.KeyEvent(kb.Tab))
+				f := state()
+				if f.Stops != 1 {
+					t.Errorf("%d tab stops in the overview, want 1", f.Stops)
+				}
+				first := f.Active
+				if first == "" || f.Caption == "" {
+					t.Fatalf("after Tab from the skip link: focus on %q, caption %q; want the first mark, captioned", first, f.Caption)
+				}
+				b.do("arrow right", chromedp.KeyEvent(kb.ArrowRight))
+				second := state()
+				if second.Active == "" || second.Active == first || second.Caption == f.Caption {
+					t.Errorf("ArrowRight from %s: focus on %q, caption %q", first, second.Active, second.Caption)
+				}
+				b.do("arrow left", chromedp.KeyEvent(kb.ArrowLeft))
+				if back := state(); back.Active != first {
+					t.Errorf("ArrowLeft: focus on %q, want %q", back.Active, first)
+				}
+				b.do("end", chromedp.KeyEvent(kb.End))
+				if end := state(); end.Active == first || end.Stops != 1 {
+					t.Errorf("End: focus on %q with %d tab stops", end.Active, end.Stops)
+				}
+
+				for _, s := range []string{"light", "dark"} {
+					b.scheme(s)
+					for _, v := range b.axe() {
+						t.Errorf("%s, %s: %s", site.name, s, v)
+					}
+				}
+			})
+		}
+	}
+}
+
+// countFiles counts the Markdown files of a folder that are not
+// translations (ID.md, not ID.TAG.md).
+func countFiles(t *testing.T, dir string) int {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, name := range names {
+		if strings.Count(filepath.Base(name), ".") == 1 {
+			n++
+		}
+	}
+	return n
+}
