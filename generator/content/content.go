@@ -14,6 +14,15 @@
 // body's byte offsets are the file's and every problem is reported at the
 // line and column an editor shows for it.
 //
+// # Dates and order
+//
+// A date is "YYYY-MM-DD", "YYYY-MM" or "YYYY" (or a TOML date literal),
+// only as precise as the sources, and may end in EDTF's "~" (approximate)
+// or "?" (uncertain): see package date. An event's after and before list
+// the events the sources say it followed or preceded; package site turns
+// them, with the dates, into each event's possible days and the one order
+// every page uses, and reports cycles and contradictions.
+//
 // # What is checked here
 //
 // Load checks each file on its own: syntax, field names and types, required

@@ -57,10 +57,10 @@ var sourcesField = Field{Name: "sources", typ: tRefs, ref: Source, Doc: "ids of 
 var Schema = map[Kind][]Field{
 	Event: {
 		{Name: "title", typ: tString, Required: true, Doc: "what happened, in a line", set: func(e *Entry, v any) { e.Title = v.(string) }},
-		{Name: "date", typ: tDate, Required: true, Doc: `"YYYY-MM-DD", "YYYY-MM" or "YYYY": only as precise as the sources`, set: func(e *Entry, v any) { e.Date = v.(date.Date) }},
+		{Name: "date", typ: tDate, Required: true, Doc: `"YYYY-MM-DD", "YYYY-MM" or "YYYY": only as precise as the sources; end it with ~ if they say "about", ? if they are unsure`, set: func(e *Entry, v any) { e.Date = v.(date.Date) }},
 		{Name: "end", typ: tDate, Doc: "last day of a span, if it lasted", set: func(e *Entry, v any) { e.End = v.(date.Date) }},
-		{Name: "after", typ: tRefs, ref: Event, Doc: "ids of events the sources say this one came after", set: func(e *Entry, v any) { e.After = v.([]string) }},
-		{Name: "before", typ: tRefs, ref: Event, Doc: "ids of events the sources say this one came before", set: func(e *Entry, v any) { e.Before = v.([]string) }},
+		{Name: "after", typ: tRefs, ref: Event, Doc: `ids of events the sources say this one came after ("after the shooting"): it is then listed after them`, set: func(e *Entry, v any) { e.After = v.([]string) }},
+		{Name: "before", typ: tRefs, ref: Event, Doc: `ids of events the sources say this one came before ("days before his death")`, set: func(e *Entry, v any) { e.Before = v.([]string) }},
 		{Name: "place", typ: tRef, ref: Place, Doc: "id of the place", set: func(e *Entry, v any) { e.Place = v.(string) }},
 		{Name: "people", typ: tRefs, ref: Person, Doc: "ids of the people involved", set: func(e *Entry, v any) { e.People = v.([]string) }},
 		{Name: "organizations", typ: tRefs, ref: Organization, Doc: "ids of the organizations involved", set: func(e *Entry, v any) { e.Organizations = v.([]string) }},

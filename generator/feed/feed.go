@@ -84,6 +84,10 @@ type jsonEntry struct {
 	Name          string            `json:"name,omitempty"`
 	Date          string            `json:"date,omitempty"`
 	End           string            `json:"end,omitempty"`
+	After         []string          `json:"after,omitempty"`
+	Before        []string          `json:"before,omitempty"`
+	Earliest      string            `json:"earliest,omitempty"` // first possible day, after relations
+	Latest        string            `json:"latest,omitempty"`   // last possible day`
 	Status        string            `json:"status,omitempty"`
 	Summary       string            `json:"summary,omitempty"`
 	Place         string            `json:"place,omitempty"`
@@ -108,6 +112,7 @@ type jsonEntry struct {
 	Accessed      string            `json:"accessed,omitempty"`
 	Language      string            `json:"language,omitempty"`
 	ArchivedURL   string            `json:"archived_url,omitempty"`
+	SHA256        string            `json:"sha256,omitempty"`
 	Weight        int               `json:"weight,omitempty"`
 	Tags          []string          `json:"tags,omitempty"`
 	Sources       []string          `json:"sources,omitempty"`
@@ -116,6 +121,7 @@ type jsonEntry struct {
 }
 
 type jsonAccount struct {
+	About  string `json:"about,omitempty"`
 	Source string `json:"source"`
 	Says   string `json:"says"`
 }
@@ -149,12 +155,12 @@ func dossierJSON(s *site.Site, l links) ([]byte, error) {
 	buf.Grow(size)
 	buf.Write(bytes.TrimSuffix(head, []byte("\n}")))
 	buf.WriteString(",\n  \"entries\": [")
-	for i, e := range s.Entries {
+	for i, e := range ordered(s) {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
 		buf.WriteString("\n    ")
-		b, err := json.Marshal(jsonOf(e, l))
+		b, err := json.Marshal(jsonOf(s, e, l))
 		if err != nil {
 			return nil, err
 		}
@@ -169,19 +175,44 @@ func dossierJSON(s *site.Site, l links) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// ordered returns every entry as dossier.json lists them: the events in
+// the site's one order of events, then the other kinds by id.
+func ordered(s *site.Site) []*content.Entry {
+	out := make([]*content.Entry, 0, len(s.Entries))
+	out = append(out, s.Events...)
+	for _, e := range s.Entries {
+		if e.Kind != content.Event {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// possible returns an event's first and last possible days, or "" for
+// other entries.
+func possible(s *site.Site, e *content.Entry) (first, last string) {
+	if e.Kind != content.Event {
+		return "", ""
+	}
+	f, l := s.Days(e)
+	return date.FromDay(f).String(), date.FromDay(l).String()
+}
+
 // jsonOf returns an entry as dossier.json lists it.
-func jsonOf(e *content.Entry, l links) jsonEntry {
+func jsonOf(s *site.Site, e *content.Entry, l links) jsonEntry {
 	j := jsonEntry{
 		ID: e.ID, Kind: e.Kind, Page: l.of(e), File: e.Path,
-		Date: str(e.Date), End: str(e.End), Status: e.Status, Summary: e.Summary,
+		Date: str(e.Date), End: str(e.End), After: e.After, Before: e.Before,
+		Status: e.Status, Summary: e.Summary,
 		Place: e.Place, People: e.People, Organizations: e.Organizations, Roles: e.Roles,
 		Aliases: e.Aliases, NativeName: e.NativeName, Born: str(e.Born), Died: str(e.Died),
 		Description: e.Description, Affiliations: e.Affiliations, Type: e.Type,
 		Country: e.Country, Lat: e.Lat, Lon: e.Lon, Publisher: e.Publisher,
 		Author: e.Author, URL: e.URL, Published: str(e.Published), Accessed: str(e.Accessed),
-		Language: e.Language, ArchivedURL: e.ArchivedURL, Weight: e.Weight,
+		Language: e.Language, ArchivedURL: e.ArchivedURL, SHA256: e.SHA256, Weight: e.Weight,
 		Tags: e.Tags, Sources: e.Sources,
 	}
+	j.Earliest, j.Latest = possible(s, e)
 	switch e.Kind {
 	case content.Person, content.Organization, content.Place:
 		j.Name = e.Title
@@ -189,7 +220,7 @@ func jsonOf(e *content.Entry, l links) jsonEntry {
 		j.Title = e.Title
 	}
 	for _, a := range e.Accounts {
-		j.Accounts = append(j.Accounts, jsonAccount{a.Source, a.Says})
+		j.Accounts = append(j.Accounts, jsonAccount{a.About, a.Source, a.Says})
 	}
 	for _, c := range e.Corrections {
 		j.Corrections = append(j.Corrections, jsonCorrection{str(c.Date), c.Note})
@@ -199,18 +230,22 @@ func jsonOf(e *content.Entry, l links) jsonEntry {
 }
 
 // CSVHeader is the first row of events.csv. Lists of ids are joined
-// with ";", which no id contains.
-var CSVHeader = []string{"id", "date", "end", "title", "status", "place", "people", "organizations", "tags", "sources", "summary", "page"}
+// with ";", which no id contains. Dates are as written (EDTF, with ~ or
+// ?); earliest and latest are the possible days after relations. New
+// columns go at the end, so that readers of older files keep working.
+var CSVHeader = []string{"id", "date", "end", "title", "status", "place", "people", "organizations", "tags", "sources", "summary", "page", "after", "before", "earliest", "latest"}
 
 func eventsCSV(s *site.Site, l links) ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	w.Write(CSVHeader)
 	for _, e := range s.Events {
+		first, last := possible(s, e)
 		w.Write([]string{
 			e.ID, str(e.Date), str(e.End), e.Title, e.Status, e.Place,
 			strings.Join(site.EventPeople(e), ";"), strings.Join(e.Organizations, ";"),
 			strings.Join(e.Tags, ";"), strings.Join(e.Sources, ";"), e.Summary, l.of(e),
+			strings.Join(e.After, ";"), strings.Join(e.Before, ";"), first, last,
 		})
 	}
 	w.Flush()

@@ -82,7 +82,7 @@ func TestJSON(t *testing.T) {
 			t.Errorf("%s: page %v, file %v", e.ID, j["page"], j["file"])
 		}
 		if e.Kind == content.Event {
-			if j["title"] != e.Title || j["date"] != e.Date.String() || j["status"] != e.Status {
+			if j["title"] != e.Title || j["date"] != e.Date.EDTF() || j["status"] != e.Status {
 				t.Errorf("%s: %v", e.ID, j)
 			}
 			if n := len(j["sources"].([]any)); n != len(e.Sources) {
@@ -99,7 +99,7 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != "id,date,end,title,status,place,people,organizations,tags,sources,summary,page" {
+	if strings.Join(rows[0], ",") != "id,date,end,title,status,place,people,organizations,tags,sources,summary,page,after,before,earliest,latest" {
 		t.Errorf("header = %v", rows[0])
 	}
 	if len(rows)-1 != len(s.Events) {
@@ -107,7 +107,7 @@ func TestCSV(t *testing.T) {
 	}
 	for i, e := range s.Events {
 		r := rows[i+1]
-		if r[0] != e.ID || r[1] != e.Date.String() || r[3] != e.Title || r[9] != strings.Join(e.Sources, ";") || r[11] != render.URL(e) {
+		if r[0] != e.ID || r[1] != e.Date.EDTF() || r[3] != e.Title || r[9] != strings.Join(e.Sources, ";") || r[11] != render.URL(e) {
 			t.Errorf("row %d = %q", i+1, r)
 		}
 	}

@@ -4,10 +4,14 @@ import (
 	"fmt"
 	"io/fs"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
+	"dossier/generator/content"
 	"dossier/generator/date"
+	"dossier/generator/site"
 )
 
 // Text is every interface string of the layouts, by language and key,
@@ -70,6 +74,11 @@ func (l Lang) Date(d date.Date) string {
 	if !l.localDates() {
 		return d.Human()
 	}
+	return l.qualify(d.Qual, l.plain(d))
+}
+
+// plain is d without its qualifier, in the language's words.
+func (l Lang) plain(d date.Date) string {
 	month := func() string { return l.T("month-" + strconv.Itoa(d.M)) }
 	switch d.Prec {
 	case date.Year:
@@ -80,6 +89,50 @@ func (l Lang) Date(d date.Date) string {
 		return l.T("date-day", d.D, month(), d.Y)
 	}
 	return ""
+}
+
+// qualify words an EDTF qualifier around a date: "about August 2021".
+func (l Lang) qualify(q date.Qualifier, s string) string {
+	switch q {
+	case date.Approximate:
+		return l.T("date-about", s)
+	case date.Uncertain:
+		return l.T("date-uncertain", s)
+	case date.Both:
+		return l.T("date-uncertain", l.T("date-about", s))
+	}
+	return s
+}
+
+// When returns when an event happened as far as the sources say: its
+// date or span, then what its relations add to a date known only to the
+// month or year ("December 2025, after 24 December").
+func (l Lang) When(s *site.Site, e *content.Entry) string {
+	w := l.Span(e.Date, e.End)
+	k := s.Known(e)
+	var add []string
+	if k.NarrowedFirst {
+		add = append(add, l.T("when-after", l.dayIn(k.First, e.Date.Y)))
+	}
+	if k.NarrowedLast {
+		add = append(add, l.T("when-before", l.dayIn(k.Last, e.Date.Y)))
+	}
+	if len(add) > 0 {
+		w += l.T("when-sep") + strings.Join(add, l.T("when-and"))
+	}
+	return w
+}
+
+// dayIn words a day number, leaving out the year when it is y.
+func (l Lang) dayIn(n, y int) string {
+	d := date.FromDay(n)
+	if d.Y != y {
+		return l.Date(d)
+	}
+	if !l.localDates() {
+		return fmt.Sprintf("%d %s", d.D, time.Month(d.M))
+	}
+	return l.T("date-day-month", d.D, l.T("month-"+strconv.Itoa(d.M)))
 }
 
 // Span returns the period from a to b (b may be zero).

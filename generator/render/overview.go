@@ -81,7 +81,7 @@ func NewFacts(s *site.Site) *Facts {
 			d := Death{Person: p, Event: e, Place: s.Get(content.Place, e.Place)}
 			// Accusations: on the killing, and on the events after it.
 			for _, o := range s.Events {
-				if o != e && !slices.Contains(o.After, e.ID) {
+				if o != e && !slices.Contains(s.After(o), e) {
 					continue
 				}
 				for _, by := range site.EventPeople(o) {

@@ -135,6 +135,7 @@ func (l Lang) funcs() template.FuncMap {
 		"T":     l.T,
 		"human": l.Date,
 		"span":  func(e *content.Entry) string { return l.Span(e.Date, e.End) },
+		"when":  l.When,
 		// events counts events: "1 event", "3 events".
 		"events": func(n int) string {
 			if n == 1 {

@@ -37,7 +37,11 @@ func SearchDocs(s *site.Site) []search.Doc {
 			}
 		}
 		d.Text = text
-		if !e.Date.IsZero() {
+		if e.Kind == content.Event {
+			// What relations add shows in results too: "December
+			// 2025, after 24 December".
+			d.Date = Lang{}.When(s, e)
+		} else if !e.Date.IsZero() {
 			d.Date = e.Date.Human()
 		}
 		d.Status = e.Status

@@ -117,16 +117,11 @@ const (
 	labelRow    = 16
 )
 
-// eventDays returns an event's first and last possible day. It is the
-// strip's one question about time, asked of the site model when it can
-// answer (site.Days), else of the dates.
+// eventDays returns an event's first and last possible day, as the
+// site model knows them: from its date and end, narrowed by its
+// relations. The strip asks nothing else about time.
 func eventDays(s *site.Site, e *content.Entry) (first, last int) {
-	first, last = e.Date.Days()
-	if !e.End.IsZero() {
-		_, l := e.End.Days()
-		last = max(last, l)
-	}
-	return first, last
+	return s.Days(e)
 }
 
 // NewStrip lays out the timeline's overview of events, which are in the

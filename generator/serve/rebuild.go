@@ -335,6 +335,18 @@ func (b *builder) renderChanged(s *site.Site, pages []*render.Page, files map[st
 			a.add(s, e)
 		}
 	}
+	// An edit can move events it never names: relations carry dates
+	// along chains, and a new order gives other events new neighbours.
+	if b.good != nil {
+		for _, e := range s.Events {
+			if old := b.good.Get(content.Event, e.ID); old == nil || moved(b.good, old, s, e) {
+				a.add(s, e)
+				if old != nil {
+					a.add(b.good, old)
+				}
+			}
+		}
+	}
 	// Year pages link to the years before and after them.
 	a.allYears = !slices.Equal(years(b.good), years(s))
 
@@ -391,6 +403,19 @@ func (b *builder) renderChanged(s *site.Site, pages []*render.Page, files map[st
 		files[p] = data
 	}
 	return lz, len(todo), nil
+}
+
+// moved reports whether an event's possible days or neighbours in time
+// differ between two versions of the site.
+func moved(old *site.Site, oe *content.Entry, now *site.Site, e *content.Entry) bool {
+	id := func(x *content.Entry) string {
+		if x == nil {
+			return ""
+		}
+		return x.ID
+	}
+	return old.Known(oe) != now.Known(e) ||
+		id(old.Prev(oe)) != id(now.Prev(e)) || id(old.Next(oe)) != id(now.Next(e))
 }
 
 // renderEach renders pages one after the other.

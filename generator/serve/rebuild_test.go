@@ -162,6 +162,17 @@ lat = 35.69
 lon = 51.39
 +++
 `}},
+	{name: "date of an event that others follow through a chain", files: map[string]string{shooting: `+++
+title = "A shooting in Tehran"
+date = "2025-12-20"
+place = "tehran"
+people = ["ada-lovelace"]
+status = "reported"
+sources = ["src-a", "src-b"]
+summary = "One sentence."
++++
+Body [@src-a, para. 2], after [the arrest](2025-06-01-arrest.md).
+`}},
 	{name: "bad TOML", broken: true, files: map[string]string{arrest: `+++
 title = "An arrest
 +++

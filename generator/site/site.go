@@ -14,7 +14,6 @@ import (
 	"unicode"
 
 	"dossier/generator/content"
-	"dossier/generator/date"
 	"dossier/generator/diag"
 )
 
@@ -23,7 +22,7 @@ type Site struct {
 	Config  content.Config
 	Entries []*content.Entry // every entry, by kind then id
 
-	Events        []*content.Entry // by date, then id
+	Events        []*content.Entry // in the one order of SPEC §2 (see order.go)
 	People        []*content.Entry // by name
 	Organizations []*content.Entry
 	Places        []*content.Entry
@@ -36,6 +35,9 @@ type Site struct {
 	eventN map[*content.Entry]int              // index in Events
 	rank   map[*content.Entry]int              // place in mixed lists
 	tagOf  map[string]*Tag
+
+	known         map[*content.Entry]Known // each event's possible days
+	after, before map[*content.Entry][]*content.Entry
 }
 
 // A Tag groups the entries that carry it.
@@ -79,12 +81,7 @@ func New(cfg content.Config, entries []*content.Entry) (*Site, diag.List) {
 			s.Pages = append(s.Pages, e)
 		}
 	}
-	slices.SortStableFunc(s.Events, func(a, b *content.Entry) int {
-		return cmp.Or(date.Compare(a.Date, b.Date), strings.Compare(a.ID, b.ID))
-	})
-	for i, e := range s.Events {
-		s.eventN[e] = i
-	}
+	orderErrs := s.order()
 	// Names are compared without case; each is lowered once, not at
 	// every comparison.
 	lower := make(map[*content.Entry]string, len(s.Entries))
@@ -112,7 +109,7 @@ func New(cfg content.Config, entries []*content.Entry) (*Site, diag.List) {
 		}
 	}
 
-	errs := s.link()
+	errs := append(s.link(), orderErrs...)
 	s.tags()
 	for e, from := range s.refsTo {
 		s.refsTo[e] = s.sortEntries(from)

@@ -11,7 +11,9 @@ import (
 // Warnings reports what is allowed but likely unfinished: an entry that
 // nothing refers to never appears on the timeline and is hard to find; an
 // event without a summary shows a bare title on the timeline; a source
-// without a publisher leaves a reader unable to judge it; and the same
+// published at an address but without a publisher leaves a reader unable
+// to judge it (a document with no address may truly name none: its card
+// then says so); and the same
 // citation twice in one entry is often a locator copied and not updated.
 // They are warnings, not errors, because each can be right: `check
 // -strict` fails on them for those who want it.
@@ -34,8 +36,8 @@ func (s *Site) Warnings() diag.List {
 				w.Warn(e.Path, 2, 1, "this event has no summary: add summary = \"One sentence.\" for the timeline, which otherwise shows the title alone")
 			}
 		case content.Source:
-			if e.Publisher == "" {
-				w.Warn(e.Path, 2, 1, "this source has no publisher: add publisher = \"...\" as the document names it (the site, outlet or body that published it); if it names none, leave it out: a source records only what its document shows")
+			if e.Publisher == "" && (e.URL != "" || e.ArchivedURL != "") {
+				w.Warn(e.Path, 2, 1, "this source has an address but no publisher: add publisher = \"...\", the site, outlet or body that published it")
 			}
 		}
 		repeatedCitations(e, &w)
