@@ -590,6 +590,14 @@ func axis(segs []segment, axisY float64, years map[int]int) ([]SVGLine, []TickLa
 	ly := axisY + 4 + labelSize
 	for _, sg := range segs {
 		bs := st.boundaries(sg.d0, sg.d1)
+		// A unit named in its middle is named when most of it is shown,
+		// or, if none is, the one most shown.
+		most, mostDays := -1, 0
+		for j := 0; j+1 < len(bs); j++ {
+			if n := min(bs[j+1], sg.d1) - max(bs[j], sg.d0); n > mostDays {
+				most, mostDays = j, n
+			}
+		}
 		for j, d := range bs {
 			if d > sg.d0 && d < sg.d1 {
 				x := xOf(sg, d)
@@ -621,7 +629,7 @@ func axis(segs []segment, axisY float64, years map[int]int) ([]SVGLine, []TickLa
 				// when that is most of it, or all there is of the
 				// segment.
 				a, b := max(d, sg.d0), min(bs[j+1], sg.d1)
-				if b <= a || 2*(b-a) < bs[j+1]-d && len(bs) > 2 {
+				if b <= a || 2*(b-a) < bs[j+1]-d && (j != most || 2*mostDays >= bs[most+1]-bs[most]) {
 					continue
 				}
 				cx = (xOf(sg, a) + xOf(sg, b)) / 2
@@ -673,16 +681,17 @@ func axis(segs []segment, axisY float64, years map[int]int) ([]SVGLine, []TickLa
 			context = append(context, l)
 		}
 	}
-	return ticks, append(apart(labels), apart(context)...)
+	width := segs[len(segs)-1].x1 + stripPad
+	return ticks, append(apart(labels, width), apart(context, width)...)
 }
 
-// apart keeps the labels, in order along the axis, that do not touch the
-// one kept before them.
-func apart(labels []TickLabel) []TickLabel {
+// apart keeps the labels, in order along the axis, that are inside the
+// view's width and do not touch the one kept before them.
+func apart(labels []TickLabel, width float64) []TickLabel {
 	var out []TickLabel
 	end := math.Inf(-1)
 	for _, l := range labels {
-		if l.box[0] >= end+4 {
+		if l.box[0] >= max(end+4, 1) && l.box[1] <= width-1 {
 			out = append(out, l)
 			end = l.box[1]
 		}
