@@ -128,6 +128,12 @@ func TestOverview(t *testing.T) {
 					if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("timeline-%s-%d.png", site.name, width)), png, 0o644); err != nil {
 						t.Error(err)
 					}
+					b.do("scroll to the map", chromedp.ScrollIntoView(chromedp.CSS("#map")))
+					png = run(b, "screenshot", chromedp.CaptureScreenshot())
+					if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("map-%s-%d.png", site.name, width)), png, 0o644); err != nil {
+						t.Error(err)
+					}
+					b.do("scroll back", chromedp.Evaluate[chromedp.Void]("window.scrollTo(0, 0)"))
 				}
 
 				// The keyboard: one tab stop, the arrows between marks.

@@ -8,7 +8,9 @@ import (
 	"dossier/generator/diag"
 )
 
-// Config is site.toml.
+// Config is site.toml. Its [overview] and [[kinds]] tables, which shape
+// the timeline's overview, key facts and map, are described at Overview
+// and EventKind.
 type Config struct {
 	Title       string
 	Description string

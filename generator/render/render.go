@@ -21,7 +21,9 @@
 // # Pages
 //
 // Besides a page per entry, per tag and per kind, Pages lists the
-// timeline (index.html, with an SVG overview laid out by NewStrip), a page
+// timeline (index.html, with key facts and a roll of the dead computed by
+// NewFacts, an SVG overview laid out by NewStrip and a map of the places
+// by NewPlaceMap, all in layouts/overview.html), a page
 // per status (status/alleged.html) and per year with events
 // (years/2025.html), which give readers without JavaScript the views that
 // js/filter.js makes on the timeline. Each entry's page also holds a view
