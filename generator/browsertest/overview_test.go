@@ -178,11 +178,45 @@ func TestOverview(t *testing.T) {
 					t.Errorf("End: focus on %q with %d tab stops", end.Active, end.Stops)
 				}
 
+				// A filter fades marks out: the tab stop moves to one
+				// that is left.
+				// This listener comes after the page's, so it sees what
+				// they did.
+				left := eval[[]int](b, "filter by status", `new Promise(done => {
+					window.addEventListener("hashchange", () => {
+						const svg = [...document.querySelectorAll("svg.strip-view")].find(s => s.getClientRects().length);
+						const stops = [...svg.querySelectorAll("a.mark")].filter(a => a.tabIndex >= 0);
+						done([stops.length, stops.filter(a => a.classList.contains("off")).length, svg.querySelectorAll("a.mark:not(.off)").length]);
+					}, {once: true});
+					location.hash = "#status=alleged";
+				})`)
+				if left[2] > 0 && (left[0] != 1 || left[1] != 0) {
+					t.Errorf("filtered: %d tab stops, %d of them faded out; want 1 on a mark left", left[0], left[1])
+				}
+				b.do("clear the filter", chromedp.Evaluate[chromedp.Void](`history.replaceState(null, "", location.pathname); window.dispatchEvent(new HashChangeEvent("hashchange"))`))
+
 				for _, s := range []string{"light", "dark"} {
 					b.scheme(s)
 					for _, v := range b.axe() {
 						t.Errorf("%s, %s: %s", site.name, s, v)
 					}
+				}
+
+				// A pointer on the last mark opens its event.
+				type target struct {
+					X, Y float64
+					Href string
+				}
+				m := eval[target](b, "find the last mark", `(() => {
+					const svg = [...document.querySelectorAll("svg.strip-view")].find(s => s.getClientRects().length);
+					const a = [...svg.querySelectorAll("a.mark")].pop();
+					a.scrollIntoView({block: "center"});
+					const r = a.querySelector(".hit").getBoundingClientRect();
+					return {X: r.x + r.width / 2, Y: r.y + r.height / 2, Href: new URL(a.getAttribute("href"), location.href).href};
+				})()`)
+				b.loadAfter("click the last mark", chromedp.MouseClickXY(m.X, m.Y))
+				if got := eval[string](b, "where", "location.href"); got != m.Href {
+					t.Errorf("clicking the last mark led to %s, want %s", got, m.Href)
 				}
 			})
 		}

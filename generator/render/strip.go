@@ -16,17 +16,21 @@ import (
 // time, drawn as plain SVG links laid out here, so it needs no script.
 // It is laid out once per width it is shown at (Views): an SVG scales
 // its text with it, so a phone gets a narrow drawing whose text is as
-// large as a wide screen's, each shown by the stylesheet at its widths.
+// large as a wide screen's. The stylesheet shows the narrow view below
+// 36rem, the medium one to 50rem and the wide one from there, each at
+// least at its own width in pixels.
 //
-// The axis adapts to the span: its ticks are days, months, years or
-// decades, as many as their labels leave room for; a long stretch of
-// empty time is cut out and marked with a break. An event is drawn over
-// its possible days, as a bar when they are more than a point, with a
-// mark whose shape is its kind (site.toml's [[kinds]]) and whose fill is
-// its status; key events are larger and labelled. Marks that would
-// touch stack in rows, each link 24 units square at least, and each
-// view is shown at least at its own size, so a target is never smaller
-// than WCAG 2.5.8's 24px.
+// The axis adapts to the span: its labels name days, weeks, months,
+// quarters, years or decades, the finest that leave room for them; a
+// long stretch of empty time is cut out and marked with a break. Each
+// event has a bar over its possible days on a band above the axis (a
+// sliver for a single day), and a mark whose shape is its kind
+// (site.toml's [[kinds]]) and whose fill is its status; key events are
+// larger and labelled. The marks keep the site's order along a line,
+// each moved aside just enough that its 24-unit link touches no other,
+// in staggered rows when the line would push marks far from their time,
+// with a thin line from each mark to its bar. So a target is never
+// smaller than WCAG 2.5.8's 24px.
 type Strip struct {
 	Views []*StripView
 	Kinds []content.EventKind // the kinds drawn, for the legend
@@ -37,7 +41,7 @@ type Strip struct {
 
 // A StripView is the strip laid out for one width.
 type StripView struct {
-	Class         string // "strip-wide" or "strip-narrow", for the stylesheet
+	Class         string // "strip-wide", "strip-medium", "strip-narrow" or "strip-near"
 	Width, Height int
 	AxisY         string
 	Axis          []SVGLine // the stretches of the axis
@@ -193,7 +197,11 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 		f, l := eventDays(s, e)
 		spans[i] = span{f, l + 1}
 	}
-	segs := segments(spans2pairs(spans, func(sp span) (int, int) { return sp.first, sp.end }), float64(width))
+	pairs := make([][2]int, len(spans))
+	for i, sp := range spans {
+		pairs[i] = [2]int{sp.first, sp.end}
+	}
+	segs := segments(pairs, float64(width))
 	x := func(d float64) float64 {
 		for i, sg := range segs {
 			if d <= float64(sg.d1) || i == len(segs)-1 {
@@ -388,14 +396,6 @@ func dodge(ideal []float64, gap, lo, hi float64) []float64 {
 		for j := 0; j < r.n; j++ {
 			out[r.start+j] = r.x0 + float64(j)*gap
 		}
-	}
-	return out
-}
-
-func spans2pairs[T any](list []T, f func(T) (int, int)) [][2]int {
-	out := make([][2]int, len(list))
-	for i, v := range list {
-		out[i][0], out[i][1] = f(v)
 	}
 	return out
 }

@@ -66,8 +66,14 @@
   }
 
   var roves = Array.prototype.map.call(views, setup);
+  // A mark's bar and label fade out with it.
+  var drawn = document.querySelectorAll('svg.strip-view [data-for]');
   function again() {
     roves.forEach(function (r) { r(null); });
+    Array.prototype.forEach.call(drawn, function (g) {
+      var a = g.ownerSVGElement.querySelector('a.mark[data-event="' + g.getAttribute('data-for') + '"]');
+      g.classList.toggle('off', !!a && a.classList.contains('off'));
+    });
   }
   again();
   // After js/filter.js, whose listeners were added first.
