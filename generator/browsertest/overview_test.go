@@ -123,6 +123,12 @@ func TestOverview(t *testing.T) {
 				if d.Spots == 0 {
 					t.Errorf("no places on the map")
 				}
+				// The first screen of a desktop shows the story's shape and
+				// the first event.
+				firstEvent := eval[float64](b, "first event", `document.querySelector(".event-item .event-title").getBoundingClientRect().bottom`)
+				if site.name == "dossier" && width == 1280 && firstEvent > 900 {
+					t.Errorf("the first event's title ends at %.0fpx, below the first screen (900px)", firstEvent)
+				}
 				if shots != "" {
 					png := run(b, "screenshot", chromedp.CaptureScreenshot())
 					if err := os.WriteFile(filepath.Join(shots, fmt.Sprintf("timeline-%s-%d.png", site.name, width)), png, 0o644); err != nil {

@@ -358,7 +358,13 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 		years[e.Date.Y]++
 	}
 	v.Ticks, v.Labels = axis(segs, axisY, years)
-	v.Height = int(math.Ceil(axisY + 6 + 2*labelRow + 2))
+	lines := 1.0
+	for _, l := range v.Labels {
+		if l.Anchor == "start" {
+			lines = 2 // the second line, naming years or months
+		}
+	}
+	v.Height = int(math.Ceil(axisY + 6 + lines*labelRow + 2))
 	return v
 }
 

@@ -76,8 +76,16 @@
     });
   }
   again();
-  // After js/filter.js, whose listeners were added first.
+  // The filters are folded away under the overview, and unfolded when
+  // the address names a filter.
   var form = document.getElementById('filters');
+  var fold = form && form.querySelector('details');
+  function unfold() {
+    if (fold && location.hash.indexOf('=') >= 0) fold.open = true;
+  }
+  unfold();
+  window.addEventListener('hashchange', unfold);
+  // After js/filter.js, whose listeners were added first.
   if (form) {
     form.addEventListener('change', again);
     form.addEventListener('reset', again);
