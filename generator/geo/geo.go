@@ -233,6 +233,11 @@ func placeLabels(m *Map, W, H, size float64) {
 		taken = append(taken, Box{s.X - s.R - 1, s.Y - s.R - 1, 2*s.R + 2, 2*s.R + 2})
 	}
 	lh := size * 1.25
+	// A map has room for a few dozen labels at most; the rest of the
+	// places keep their marks and names, and the time stays linear.
+	if len(order) > maxLabels {
+		order = order[:maxLabels]
+	}
 	for _, i := range order {
 		s := &m.Spots[i]
 		tw := TextWidth(s.Name, size)
@@ -302,6 +307,9 @@ func placeLabels(m *Map, W, H, size float64) {
 		}
 	}
 }
+
+// maxLabels is how many places a map labels, the heaviest first.
+const maxLabels = 60
 
 // num writes a coordinate with one decimal.
 func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }

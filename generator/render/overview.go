@@ -80,10 +80,7 @@ func NewFacts(s *site.Site) *Facts {
 			}
 			d := Death{Person: p, Event: e, Place: s.Get(content.Place, e.Place)}
 			// Accusations: on the killing, and on the events after it.
-			for _, o := range s.Events {
-				if o != e && !slices.Contains(s.After(o), e) {
-					continue
-				}
+			for _, o := range append([]*content.Entry{e}, s.Before(e)...) {
 				for _, by := range site.EventPeople(o) {
 					if r := o.Roles[by]; ov.Accuses(r) {
 						if who := s.Get(content.Person, by); who != nil && !slices.ContainsFunc(d.Accused, func(a Accusation) bool { return a.By == who && a.Says == r }) {
