@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
 	"dossier/generator/archive"
 	"dossier/generator/build"
 	"dossier/generator/content"
+	"dossier/generator/diag"
 )
 
 func runArchive(args []string, stdout, stderr io.Writer) int {
@@ -18,7 +20,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	zip := fs.Bool("zip", false, "also pack the bag as OUT.zip")
 	tgz := fs.Bool("tgz", false, "also pack the bag as OUT.tar.gz")
 	force := fs.Bool("force", false, "replace an existing bag")
-	verify := fs.String("verify", "", "check the bag `folder` instead of writing one")
+	verify := fs.String("verify", "", "check the bag `folder` (or a .zip of it) instead of writing one")
 	if !parse(fs, args) {
 		return 2
 	}
@@ -28,26 +30,6 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		*out = filepath.Join(*site, "bag")
 	}
-	cfg, _ := content.LoadConfig(os.DirFS(*site))
-
-	tmp, err := os.MkdirTemp("", "dossier-archive-")
-	if err != nil {
-		fmt.Fprintf(stderr, "archive: %v\n", err)
-		return 1
-	}
-	defer os.RemoveAll(tmp)
-	tuneGC()
-	problems, err := build.Build(*site, filepath.Join(tmp, "site"))
-	problems.Print(stderr, "text")
-	if errors.Is(err, build.ErrContent) {
-		fmt.Fprintf(stderr, "%d errors; no archive written\n", problems.Errors())
-		return 1
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "archive: %v\n", err)
-		return 1
-	}
-
 	targets := []string{*out}
 	if *zip {
 		targets = append(targets, *out+".zip")
@@ -56,26 +38,48 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 		targets = append(targets, *out+".tar.gz")
 	}
 	for _, t := range targets {
-		if _, err := os.Stat(t); err == nil {
-			if !*force {
-				fmt.Fprintf(stderr, "archive: %s already exists; remove it or pass -force\n", t)
-				return 1
-			}
-			if t == *out {
-				if _, err := os.Stat(filepath.Join(t, "bagit.txt")); err != nil {
-					fmt.Fprintf(stderr, "archive: %s exists and is not a bag; not replacing it\n", t)
-					return 1
-				}
-			}
-			if err := os.RemoveAll(t); err != nil {
-				fmt.Fprintf(stderr, "archive: %v\n", err)
-				return 1
-			}
+		if msg := refuseTarget(t, t == *out, *force); msg != "" {
+			fmt.Fprintf(stderr, "archive: %s\n", msg)
+			return 1
 		}
 	}
 
+	tmp, err := os.MkdirTemp("", "dossier-archive-")
+	if err != nil {
+		fmt.Fprintf(stderr, "archive: %v\n", err)
+		return 1
+	}
+	defer os.RemoveAll(tmp)
+	tuneGC()
+	built := filepath.Join(tmp, "site")
+	problems, err := build.Build(*site, built)
+	problems.Print(stderr, "text")
+	if errors.Is(err, build.ErrContent) {
+		fmt.Fprintf(stderr, "%s; no archive written\n", diag.Plural(problems.Errors(), "error", "errors"))
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "archive: %v\n", err)
+		return 1
+	}
+	// The bag keeps the site; the stamp only marks a folder that a
+	// later build may replace.
+	os.Remove(filepath.Join(built, build.Stamp))
+	cfg, errs := content.LoadConfig(os.DirFS(*site))
+	if errs.Errors() > 0 {
+		errs.Print(stderr, "text")
+		fmt.Fprintf(stderr, "%s; no archive written\n", diag.Plural(errs.Errors(), "error", "errors"))
+		return 1
+	}
+
+	// Each file is written aside and swapped in only when complete, so
+	// that a failure leaves an earlier bag or archive as it was.
 	info := archive.Info{Title: cfg.Title, Description: cfg.Description}
-	if err := archive.Write(filepath.Join(tmp, "site"), *out, info); err != nil {
+	write := archive.Write
+	if _, err := os.Lstat(*out); err == nil {
+		write = archive.Replace
+	}
+	if err := write(built, *out, info); err != nil {
 		fmt.Fprintf(stderr, "archive: %v\n", err)
 		return 1
 	}
@@ -97,6 +101,30 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// refuseTarget says why the archive command must not write path, or "".
+// An existing bag or archive is replaced only with -force, and only if it
+// is one: a bag folder holding bagit.txt, an archive a regular file.
+func refuseTarget(path string, isBag, force bool) string {
+	st, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return ""
+	case err != nil:
+		return err.Error()
+	case !force:
+		return path + " already exists; remove it or pass -force"
+	case isBag && !st.IsDir():
+		return path + " exists and is not a bag folder; not replacing it"
+	case isBag:
+		if st, err := os.Lstat(filepath.Join(path, "bagit.txt")); err != nil || !st.Mode().IsRegular() {
+			return path + " exists and is not a bag; not replacing it"
+		}
+	case !st.Mode().IsRegular():
+		return path + " exists and is not a file; not replacing it"
+	}
+	return ""
+}
+
 // verifyBag re-checks a bag's fixity and names every file that changed.
 func verifyBag(bag string, stdout, stderr io.Writer) int {
 	r, err := archive.Verify(bag)
@@ -108,7 +136,7 @@ func verifyBag(bag string, stdout, stderr io.Writer) int {
 		for _, p := range r.Problems {
 			fmt.Fprintln(stderr, p)
 		}
-		fmt.Fprintf(stderr, "%s is NOT valid: %d problems\n", bag, len(r.Problems))
+		fmt.Fprintf(stderr, "%s is NOT valid: %s\n", bag, diag.Plural(len(r.Problems), "problem", "problems"))
 		return 1
 	}
 	fmt.Fprintf(stdout, "%s is valid: every file is present and unaltered\n", bag)

@@ -13,6 +13,7 @@ import (
 	"dossier/generator/date"
 	"dossier/generator/diag"
 	"dossier/generator/scaffold"
+	"dossier/generator/slug"
 )
 
 // today is the date an event gets when its id has none; tests fix it.
@@ -51,7 +52,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		args = fs.Args()[1:]
 	}
 	if len(pos) != 2 {
-		fmt.Fprintf(stderr, "new: want KIND and ID, got %d arguments\n\n", len(pos))
+		fmt.Fprintf(stderr, "new: want KIND and ID, got %s\n\n", diag.Plural(len(pos), "argument", "arguments"))
 		fs.Usage()
 		return 2
 	}
@@ -69,7 +70,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	id := strings.TrimSuffix(pos[1], ".md")
 	if !content.IDPattern.MatchString(id) {
 		msg := fmt.Sprintf("new: '%s' is not a valid id: an id is lowercase letters a-z, digits and single hyphens", pos[1])
-		if s := scaffold.SuggestID(id); s != "" {
+		if s := slug.ID(id); s != "" {
 			msg += fmt.Sprintf("\ntry: go run ./generator new %s %s", kind, s)
 		}
 		fmt.Fprintln(stderr, msg)

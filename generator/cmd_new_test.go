@@ -68,6 +68,7 @@ func TestNew(t *testing.T) {
 			stderr: "new: unknown kind 'tag'; tags are not entries: give an entry a line tags = [\"word\"]\n"},
 		{name: "no arguments", args: nil, code: 2, stderr: "new: want KIND and ID, got 0 arguments"},
 		{name: "one argument", args: []string{"person"}, code: 2, stderr: "usage: go run ./generator new [-site DIR] KIND ID"},
+		{name: "one argument, counted", args: []string{"person"}, code: 2, stderr: "new: want KIND and ID, got 1 argument\n"},
 		{name: "three arguments", args: []string{"person", "a", "b"}, code: 2, stderr: "got 3 arguments"},
 		{name: "not a site", args: []string{"person", "ada", "-site", "SITE/nowhere"}, code: 2,
 			stderr: "new: SITE/nowhere has no site.toml: run this from the repository root, or pass -site DIR"},

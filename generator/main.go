@@ -22,6 +22,7 @@ import (
 	"runtime/debug"
 
 	"dossier/generator/build"
+	"dossier/generator/diag"
 )
 
 const usage = `usage: go run ./generator COMMAND [flags]
@@ -109,8 +110,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	tuneGC()
 	problems, err := build.Build(*site, *out)
 	problems.Print(stderr, "text")
+	if errors.Is(err, build.ErrUnsafeOut) {
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 2
+	}
 	if errors.Is(err, build.ErrContent) {
-		fmt.Fprintf(stderr, "%d errors; %s was left as it was\n", problems.Errors(), *out)
+		fmt.Fprintf(stderr, "%s; %s was left as it was\n", diag.Plural(problems.Errors(), "error", "errors"), *out)
 		return 1
 	}
 	if err != nil {
@@ -138,8 +143,37 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		w = stdout
 	}
 	problems.Print(w, *format)
+	if *format == "github" {
+		if msg := problems.GitHubCut(); msg != "" {
+			fmt.Fprintln(w, msg)
+		}
+		if err := githubSummary(problems); err != nil {
+			fmt.Fprintf(stderr, "check: job summary: %v\n", err)
+			return 1
+		}
+	}
 	if s == nil || (*strict && len(problems) > 0) {
 		return 1
 	}
 	return 0
+}
+
+// githubSummary appends every problem, as a table, to the job summary
+// when the runner names one in GITHUB_STEP_SUMMARY: annotations stop at
+// GitHub's limit, the summary does not.
+func githubSummary(problems diag.List) error {
+	path := os.Getenv("GITHUB_STEP_SUMMARY")
+	if path == "" {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	link := diag.GitHubLink(os.Getenv("GITHUB_SERVER_URL"), os.Getenv("GITHUB_REPOSITORY"), os.Getenv("GITHUB_SHA"))
+	if err := problems.Summary(f, link); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

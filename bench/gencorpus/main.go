@@ -13,7 +13,7 @@ import (
 	"fmt"
 	"os"
 
-	"dossier/generator/synth"
+	"dossier/internal/synth"
 )
 
 func main() {

@@ -31,7 +31,9 @@
 // srcDir: a bag must hold its content, not point at it. Empty directories
 // are not kept, since a manifest lists files only. The bag is assembled in a
 // hidden sibling directory and renamed into place at the end, so a failed
-// Write leaves nothing behind.
+// Write leaves nothing behind. Replace does the same over an existing bag,
+// which it swaps out in one step (package swap) only once the new one is
+// complete.
 //
 // # Reproducibility
 //
@@ -52,7 +54,12 @@
 // bagit.txt is well formed; every file under data/ is listed in every
 // payload manifest and every listed file exists; every checksum matches;
 // Payload-Oxum matches the payload; every file in a tag manifest exists and
-// matches. It understands manifests in md5, sha1, sha224, sha256, sha384 and
+// matches. A file that fetch.txt lists (RFC 8493 §2.2.3) and the bag lacks
+// makes the bag incomplete, which is reported as "not fetched" rather than
+// as a file lost; fetch.txt's lines must name files of data/ that every
+// payload manifest lists. Verify reads a .zip of a bag in place (at its top
+// or in its single top folder, as WriteZip packs it); a tar archive must be
+// unpacked first, and Verify says so. It understands manifests in md5, sha1, sha224, sha256, sha384 and
 // sha512. It returns a Report whose Problems each name the file concerned
 // (relative to the bag, as in "data/index.html") and say what is wrong with
 // it; an empty Report means the bag is valid.
@@ -76,6 +83,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"dossier/generator/swap"
 )
 
 // Info is what bag-info.txt says about the bag. Empty fields are left out.
@@ -106,12 +115,38 @@ func BaggingDate(now time.Time) time.Time {
 	return now.UTC()
 }
 
-// Write copies the site in srcDir into a new BagIt bag at bagDir.
+// Write copies the site in srcDir into a new BagIt bag at bagDir, making
+// bagDir's parent folders as needed.
 func Write(srcDir, bagDir string, info Info) error {
 	bagDir = filepath.Clean(bagDir) // "out/bag/" names the folder "bag" in "out"
 	if err := checkTarget(bagDir); err != nil {
 		return err
 	}
+	return write(srcDir, bagDir, info)
+}
+
+// Replace is Write over an existing bag: the new bag is assembled aside
+// and swapped in only once complete, so that a failure (a full disk, an
+// unreadable file) leaves the old bag as it was. It refuses a bagDir that
+// is not a bag (no bagit.txt file), or is a symbolic link.
+func Replace(srcDir, bagDir string, info Info) error {
+	bagDir = filepath.Clean(bagDir)
+	st, err := os.Lstat(bagDir)
+	if err != nil {
+		return fmt.Errorf("archive: %w", err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("archive: %s is not a folder; not replacing it", bagDir)
+	}
+	if st, err := os.Lstat(filepath.Join(bagDir, "bagit.txt")); err != nil || !st.Mode().IsRegular() {
+		return fmt.Errorf("archive: %s is not a bag (it has no bagit.txt); not replacing it", bagDir)
+	}
+	return write(srcDir, bagDir, info)
+}
+
+// write assembles the bag in a temporary folder beside bagDir and swaps
+// it in (see package swap).
+func write(srcDir, bagDir string, info Info) error {
 	if inside(bagDir, srcDir) {
 		return fmt.Errorf("archive: bag %s must not be inside the site %s", bagDir, srcDir)
 	}
@@ -122,25 +157,26 @@ func Write(srcDir, bagDir string, info Info) error {
 	if info.Date.IsZero() {
 		info.Date = BaggingDate(time.Now())
 	}
-
-	tmp, err := os.MkdirTemp(filepath.Dir(bagDir), "."+filepath.Base(bagDir)+".tmp-")
+	tmp, err := swap.New(bagDir)
 	if err != nil {
 		return fmt.Errorf("archive: %w", err)
 	}
-	done := false
-	defer func() {
-		if !done {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	defer tmp.Close()
+	if err := assemble(srcDir, tmp.Dir, files, info); err != nil {
+		return err
+	}
+	if err := tmp.Swap(); err != nil {
 		return fmt.Errorf("archive: %w", err)
 	}
+	return nil
+}
 
+// assemble writes the bag of files, from srcDir, into the empty folder dir.
+func assemble(srcDir, dir string, files []string, info Info) error {
 	sums := make(map[string][]string, len(files)) // "data/<path>" -> checksum per writeAlgorithms
 	var octets int64
 	for _, name := range files {
-		n, s, err := copyAndHash(filepath.Join(srcDir, filepath.FromSlash(name)), filepath.Join(tmp, "data", filepath.FromSlash(name)))
+		n, s, err := copyAndHash(filepath.Join(srcDir, filepath.FromSlash(name)), filepath.Join(dir, "data", filepath.FromSlash(name)))
 		if err != nil {
 			return err
 		}
@@ -148,7 +184,7 @@ func Write(srcDir, bagDir string, info Info) error {
 		octets += n
 	}
 	if len(files) == 0 {
-		if err := os.Mkdir(filepath.Join(tmp, "data"), 0o755); err != nil {
+		if err := os.Mkdir(filepath.Join(dir, "data"), 0o755); err != nil {
 			return fmt.Errorf("archive: %w", err)
 		}
 	}
@@ -176,15 +212,10 @@ func Write(srcDir, bagDir string, info Info) error {
 		tags = append(tags, tagFile{"tagmanifest-" + alg + ".txt", formatManifest(lines)})
 	}
 	for _, t := range tags {
-		if err := os.WriteFile(filepath.Join(tmp, t.name), t.data, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, t.name), t.data, 0o644); err != nil {
 			return fmt.Errorf("archive: %w", err)
 		}
 	}
-
-	if err := os.Rename(tmp, bagDir); err != nil {
-		return fmt.Errorf("archive: %w", err)
-	}
-	done = true
 	return nil
 }
 

@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"dossier/generator/diag"
 )
 
 // ErrUnsafePath is wrapped by Verify's error when a manifest names a path
@@ -66,6 +68,9 @@ var oxumValue = regexp.MustCompile(`^([0-9]+)\.([0-9]+)$`)
 // Verify checks that the bag at bagDir is complete and every file in it is
 // unaltered.
 func Verify(bagDir string) (*Report, error) {
+	if st, err := os.Stat(bagDir); err == nil && !st.IsDir() {
+		return verifyFile(bagDir)
+	}
 	root, err := os.OpenRoot(bagDir)
 	if err != nil {
 		return nil, fmt.Errorf("archive: %w", err)
@@ -73,13 +78,20 @@ func Verify(bagDir string) (*Report, error) {
 	defer root.Close()
 	// Every read goes through root, so not even a symbolic link inside the
 	// bag can make Verify read outside it.
-	v := &verifier{fsys: root.FS(), irregular: map[string]bool{}}
+	return verify(root.FS())
+}
 
+// verify checks the bag in fsys.
+func verify(fsys fs.FS) (*Report, error) {
+	v := &verifier{fsys: fsys, irregular: map[string]bool{}, fetch: map[string]fetchItem{}}
 	if err := v.checkDeclaration(); err != nil {
 		return nil, err
 	}
 	payload, tags, err := v.readManifests()
 	if err != nil {
+		return nil, err
+	}
+	if err := v.readFetch(); err != nil {
 		return nil, err
 	}
 	files, err := v.payloadOnDisk()
@@ -89,6 +101,7 @@ func Verify(bagDir string) (*Report, error) {
 	if err := v.checkPayload(payload, files); err != nil {
 		return nil, err
 	}
+	v.checkFetch(payload, files)
 	if err := v.checkOxum(files); err != nil {
 		return nil, err
 	}
@@ -111,7 +124,8 @@ func Verify(bagDir string) (*Report, error) {
 type verifier struct {
 	fsys      fs.FS
 	problems  []Problem
-	irregular map[string]bool // payload entries already reported as not regular files
+	irregular map[string]bool      // payload entries already reported as not regular files
+	fetch     map[string]fetchItem // payload files fetch.txt lists, by path
 }
 
 func (v *verifier) add(p Problem) { v.problems = append(v.problems, p) }
@@ -315,7 +329,9 @@ func (v *verifier) checkPayload(manifests []*manifest, files map[string]int64) e
 			}
 		}
 		if _, ok := files[p]; !ok {
-			if !v.irregular[p] {
+			if it, ok := v.fetch[p]; ok && !v.irregular[p] {
+				v.add(notFetched(p, it))
+			} else if !v.irregular[p] {
 				v.add(missing(p, listed))
 			}
 			continue
@@ -434,7 +450,7 @@ func (v *verifier) checkOxum(files map[string]int64) error {
 	wantFiles, err2 := strconv.ParseInt(m[2], 10, 64)
 	if err1 != nil || err2 != nil || wantOctets != octets || wantFiles != int64(len(files)) {
 		v.add(Problem{Path: "bag-info.txt", Line: oxum[0].line, Kind: OxumMismatch,
-			Message: fmt.Sprintf("Payload-Oxum is %s, but the payload holds %d octets in %d files", oxum[0].value, octets, len(files))})
+			Message: fmt.Sprintf("Payload-Oxum is %s, but the payload holds %d octets in %s", oxum[0].value, octets, diag.Plural(len(files), "file", "files"))})
 	}
 	return nil
 }

@@ -2,7 +2,8 @@
 // reader meets it: opened from disk (file://), with JavaScript on and off,
 // searched, printed, and checked with axe-core for WCAG 2.2 AA.
 //
-// The package is its tests. They build the site at the repository root once,
+// The package is its tests. They build the test dossier of internal/testsite
+// once (not the shipped content/, which a content pull request may change),
 // then drive headless Chromium through chromedp. Every test fails on a
 // console error, an uncaught exception, a failed load, or any request that
 // would leave the disk (only file:, data: and about: URLs are allowed).
@@ -15,8 +16,9 @@
 //     node_modules at the repository root, in $HOME/.cache/dossier-ci (where
 //     .ci/run installs it) or in the global npm root.
 //
-// When one is missing the tests that need it are skipped, except under CI
-// (the environment variable CI is set), where they fail: CI must run them.
+// When one is missing the tests that need it are skipped, except when the
+// environment variable DOSSIER_REQUIRE_BROWSER is set (.ci/run, and so the
+// pull-request check, sets it), where they fail: the check must run them.
 package browsertest
 
 import (
@@ -27,6 +29,10 @@ import (
 	"path/filepath"
 	"strings"
 )
+
+// requireBrowser names the environment variable that turns a missing
+// browser or axe-core from a skip into a failure.
+const requireBrowser = "DOSSIER_REQUIRE_BROWSER"
 
 // chromiumPath returns the browser to run.
 func chromiumPath() (string, error) {

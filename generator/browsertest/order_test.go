@@ -3,9 +3,14 @@ package browsertest
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"dossier/generator/build"
 )
 
 // TestOrderOnScreen checks, where a reader sees it, that no event is shown
@@ -13,23 +18,43 @@ import (
 // of every person, place and organization. The relations come from the
 // built dossier.json, so the test follows the content whatever it holds.
 func TestOrderOnScreen(t *testing.T) {
-	rels := relations(t)
+	orderOnScreen(t, siteDir, siteURL)
+}
+
+// The same holds on the shipped dossier: the Tehran shooting above every
+// reaction to it. The check reads only relations and positions, so a
+// content change that renames or adds entries cannot break it; only an
+// order a reader would see as false can.
+func TestOrderOnScreenShipped(t *testing.T) {
+	root := filepath.Join(repoRoot, "site.toml")
+	if _, err := os.Stat(root); err != nil {
+		t.Skip("no site at the repository root")
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if problems, err := build.Build(repoRoot, out); err != nil {
+		t.Fatalf("build: %v\n%v", err, problems)
+	}
+	orderOnScreen(t, out, (&url.URL{Scheme: "file", Path: filepath.ToSlash(out) + "/"}).String())
+}
+
+func orderOnScreen(t *testing.T, dir, base string) {
+	rels := relations(t, dir)
 	if len(rels) == 0 {
 		t.Fatal("the dossier records no after/before relation: nothing to check")
 	}
 	b := newBrowser(t)
 	pages := []string{"index.html"}
-	for _, dir := range []string{"people", "places", "organizations"} {
-		names, _ := filepath.Glob(filepath.Join(siteDir, dir, "*.html"))
+	for _, kind := range []string{"people", "places", "organizations"} {
+		names, _ := filepath.Glob(filepath.Join(dir, kind, "*.html"))
 		for _, n := range names {
 			if filepath.Base(n) != "index.html" {
-				pages = append(pages, dir+"/"+filepath.Base(n))
+				pages = append(pages, kind+"/"+filepath.Base(n))
 			}
 		}
 	}
 	checked := 0
 	for _, p := range pages {
-		b.open(p)
+		b.do("open "+p, chromedp.Navigate(base+p))
 		// The top of each event in the page's lists of events, by id
 		// (links in the text may name events in any order).
 		tops := eval[map[string]float64](b, "event positions", `(() => {
@@ -62,9 +87,9 @@ type pair struct{ first, then string }
 
 // relations reads every after/before relation from the built dossier.json,
 // as pairs of the event that comes first and the one that follows.
-func relations(t *testing.T) []pair {
+func relations(t *testing.T, dir string) []pair {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(siteDir, "dossier.json"))
+	b, err := os.ReadFile(filepath.Join(dir, "dossier.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

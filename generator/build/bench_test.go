@@ -8,7 +8,7 @@ import (
 
 	"dossier/generator/content"
 	"dossier/generator/site"
-	"dossier/generator/synth"
+	"dossier/internal/synth"
 )
 
 // The build's stages on synthetic dossiers of 1k, 5k and 20k events:

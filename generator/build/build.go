@@ -6,6 +6,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -18,6 +19,7 @@ import (
 	"dossier/generator/diag"
 	"dossier/generator/render"
 	"dossier/generator/site"
+	"dossier/generator/swap"
 )
 
 // ErrContent means the content has errors; they are in the returned list.
@@ -59,57 +61,178 @@ func Theme(fsys fs.FS) (layouts, static fs.FS) {
 // rendered again.
 func Render(fsys fs.FS, s *site.Site, write render.WriteFunc) error {
 	layouts, static := Theme(fsys)
-	ls, err := render.ParseLayouts(layouts)
+	ls, err := render.ParseLayouts(layouts, s.Config)
 	if err != nil {
 		return err
 	}
 	return render.Final(s, ls, static, write)
 }
 
+// ErrUnsafeOut is wrapped by Build's error when it refuses the output
+// folder, before anything was written: the command's usage is at fault.
+var ErrUnsafeOut = errors.New("unsafe output folder")
+
+// Stamp is the file a build writes last into its output. It marks the
+// folder as a build of this generator, which the next build may replace
+// whole; a folder that holds anything else and no stamp is never replaced.
+const Stamp = ".dossier-build"
+
+const stampText = `This folder is a build of the dossier generator (go run ./generator build).
+The next build replaces it whole, so keep nothing else here.
+Without this file, the generator refuses to replace the folder.
+`
+
 // Build builds the site in dir into out. The new output is written to a
-// temporary folder beside out and swapped in only when complete, so a
-// failed build leaves the previous output exactly as it was.
+// temporary folder beside out and swapped in only when complete (see
+// package swap), so a failed or killed build leaves the previous output
+// exactly as it was. Build refuses an out that is neither missing, nor an
+// empty folder, nor an earlier build (see Stamp).
 func Build(dir, out string) (diag.List, error) {
+	out = filepath.Clean(out)
+	if err := checkOut(dir, out); err != nil {
+		return nil, err
+	}
 	fsys := os.DirFS(dir)
 	s, errs := Load(fsys)
 	if s == nil {
 		return errs, ErrContent
 	}
-	if err := safeOut(dir, out); err != nil {
-		return errs, err
-	}
-	if err := os.MkdirAll(filepath.Dir(filepath.Clean(out)), 0o755); err != nil {
-		return errs, err
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(out)), "."+filepath.Base(out)+".tmp-")
+	t, err := swap.New(out)
 	if err != nil {
 		return errs, err
 	}
-	defer os.RemoveAll(tmp) // a no-op after a successful swap
-	if err := Render(fsys, s, DirWriter(tmp)); err != nil {
+	defer t.Close() // removes the new output unless swapped in
+	t.Step = testHook
+	if err := Render(fsys, s, hooked(DirWriter(t.Dir))); err != nil {
 		return errs, err
 	}
-	return errs, swap(tmp, out)
+	step("stamp")
+	if err := os.WriteFile(filepath.Join(t.Dir, Stamp), []byte(stampText), 0o644); err != nil {
+		return errs, err
+	}
+	// Again: the folder may have changed while the site was rendered.
+	if err := checkOut(dir, out); err != nil {
+		return errs, err
+	}
+	if testRenames {
+		return errs, t.SwapByRenames()
+	}
+	return errs, t.Swap()
 }
 
-// safeOut refuses an output folder that the swap would destroy work in:
-// the site itself, a folder holding it, or another site or repository.
-func safeOut(dir, out string) error {
-	absDir, err := filepath.Abs(dir)
+// testHook, when a test sets it, is called at each step of writing and
+// swapping the output, and testRenames makes the swap use two renames;
+// the kill test stops a build at every step with them.
+var (
+	testHook    func(step string)
+	testRenames bool
+)
+
+func step(name string) {
+	if testHook != nil {
+		testHook(name)
+	}
+}
+
+func hooked(write render.WriteFunc) render.WriteFunc {
+	if testHook == nil {
+		return write
+	}
+	return func(name string, data []byte) error {
+		step("write")
+		return write(name, data)
+	}
+}
+
+// refusal is an error of checkOut.
+type refusal string
+
+func (r refusal) Error() string { return string(r) }
+func (r refusal) Unwrap() error { return ErrUnsafeOut }
+
+func refuse(format string, args ...any) error { return refusal(fmt.Sprintf(format, args...)) }
+
+// checkOut refuses an output folder that replacing would lose work in:
+// the site itself, a folder holding it or inside what it reads, a file,
+// a symbolic link, another site or repository, and any folder that holds
+// something and is not an earlier build.
+func checkOut(dir, out string) error {
+	absDir, err := resolve(dir)
 	if err != nil {
 		return err
 	}
-	absOut, err := filepath.Abs(out)
+	absOut, err := resolve(out)
 	if err != nil {
 		return err
 	}
 	if absOut == absDir || strings.HasPrefix(absDir+string(filepath.Separator), absOut+string(filepath.Separator)) {
-		return fmt.Errorf("refusing to build into %s: it holds the site itself", out)
+		return refuse("refusing to build into %s: it holds the site itself; choose another -out", out)
+	}
+	for _, sub := range []string{"content", "layouts", "static"} {
+		in := filepath.Join(absDir, sub) + string(filepath.Separator)
+		if strings.HasPrefix(absOut+string(filepath.Separator), in) {
+			return refuse("refusing to build into %s: it is inside the site's %s/ folder, which the build reads; choose another -out", out, sub)
+		}
+	}
+	return replaceable(out)
+}
+
+// resolve returns p as an absolute path with its symbolic links followed
+// as far as it exists, so that a link cannot hide that an output is in
+// the site.
+func resolve(p string) (string, error) {
+	p, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(p, rest), nil
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = parent
+	}
+}
+
+// replaceable refuses an existing out that is not a folder, holds
+// another site or repository, or holds anything and is not stamped.
+func replaceable(out string) error {
+	st, err := os.Lstat(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case st.Mode()&fs.ModeSymlink != 0:
+		return refuse("refusing to build into %s: it is a symbolic link; pass the folder it leads to, or another -out", out)
+	case !st.IsDir():
+		return refuse("refusing to build into %s: it is a file, not a folder; choose another -out", out)
 	}
 	for _, name := range []string{"site.toml", "content", ".git", "go.mod"} {
-		if _, err := os.Stat(filepath.Join(absOut, name)); err == nil {
-			return fmt.Errorf("refusing to replace %s: it holds %s, so it is not a previous build", out, name)
+		if _, err := os.Lstat(filepath.Join(out, name)); err == nil {
+			return refuse("refusing to replace %s: it holds %s, so it is not an earlier build; choose another -out", out, name)
 		}
+	}
+	if st, err := os.Lstat(filepath.Join(out, Stamp)); err == nil && st.Mode().IsRegular() {
+		return nil
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	names, err := f.Readdirnames(1)
+	if len(names) == 0 && err != nil && err != io.EOF {
+		return err
+	}
+	if len(names) > 0 {
+		return refuse("refusing to replace %s: it is not empty and not an earlier build of this generator (it has no %s file); "+
+			"choose a new or empty folder with -out, or empty this one yourself", out, Stamp)
 	}
 	return nil
 }
@@ -136,29 +259,4 @@ func DirWriter(dir string) render.WriteFunc {
 		}
 		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), data, 0o644)
 	}
-}
-
-// swap replaces out with tmp. The old output is moved aside first and
-// removed only once the new one is in place.
-func swap(tmp, out string) error {
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	old := ""
-	if _, err := os.Stat(out); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(out, old); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		if old != "" {
-			os.Rename(old, out)
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
 }

@@ -3,6 +3,8 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"regexp"
+	"slices"
 	"strings"
 
 	"dossier/generator/diag"
@@ -14,22 +16,52 @@ import (
 type Config struct {
 	Title       string
 	Description string
-	Language    string // BCP 47 tag; "en" when unset
-	Direction   string // "ltr" or "rtl"
-	BaseURL     string // absolute URL the site is published at, or ""
-	EditURL     string // pattern with {path}, or ""
+	Language    string     // BCP 47 tag; "en" when unset
+	Direction   string     // "ltr" or "rtl"
+	BaseURL     string     // absolute URL the site is published at, or ""
+	EditURL     string     // pattern with {path}, or ""
+	Calendar    string     // "gregorian", or "persian" for Solar Hijri dates beside the Gregorian
+	Digits      string     // "latin", or "persian" for ۰۱۲۳۴۵۶۷۸۹ in dates and counts
+	Languages   []Language // [languages.TAG], by tag
 
 	Overview Overview    // [overview]: what the timeline singles out
 	Kinds    []EventKind // [[kinds]]: kinds of event, by tag
 }
 
-var configFields = []string{"title", "description", "language", "direction", "base_url", "edit_url", "overview", "kinds"}
+var configFields = []string{"title", "description", "language", "direction", "base_url", "edit_url", "calendar", "digits", "languages", "overview", "kinds"}
+
+// A Language is a [languages.TAG] table of site.toml: a language the site
+// is also published in, besides its default (SPEC §5). Its settings are
+// read and checked; its pages are not built yet.
+type Language struct {
+	Tag         string // BCP 47, as written: "fa-AF"
+	Name        string // shown in the language switcher
+	Title       string
+	Description string
+	Direction   string // "ltr" or "rtl"
+	Calendar    string // as Config.Calendar
+	Digits      string // as Config.Digits
+}
+
+var languageFields = []string{"name", "title", "description", "direction", "calendar", "digits"}
+
+// languageTag is the shape of a BCP 47 tag: a language, then subtags
+// (script, region, variant).
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+// Calendars and Digits are the values the settings of those names take,
+// the default first.
+var (
+	Calendars = []string{"gregorian", "persian"}
+	Digits    = []string{"latin", "persian"}
+)
 
 // LoadConfig reads site.toml from the root of fsys.
 func LoadConfig(fsys fs.FS) (Config, diag.List) {
 	const name = "site.toml"
 	var errs diag.List
-	cfg := Config{Language: "en", Direction: "ltr", Overview: Overview{Killed: []string{"killed"}, Accused: []string{"accused"}}}
+	cfg := Config{Language: "en", Direction: "ltr", Calendar: Calendars[0], Digits: Digits[0],
+		Overview: Overview{Killed: []string{"killed"}, Accused: []string{"accused"}}}
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		errs.Add(name, 0, 0, "cannot read site settings: %v (a site needs a site.toml with at least title = \"...\")", unwrapPath(err))
@@ -46,6 +78,10 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 		errs.Add(name, line, col, format, args...)
 	}
 	for _, key := range sortedKeys(m) {
+		if key == "languages" {
+			cfg.Languages = loadLanguages(m[key], loc, at)
+			continue
+		}
 		s, ok := m[key].(string)
 		known := false
 		for _, k := range configFields {
@@ -97,10 +133,98 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 				at(off, "edit_url %v", err)
 			}
 			cfg.EditURL = s
+		case "calendar":
+			cfg.Calendar = oneOf(s, Calendars, func(msg string) { at(off, "calendar %s", msg) })
+		case "digits":
+			cfg.Digits = oneOf(s, Digits, func(msg string) { at(off, "digits %s", msg) })
 		}
 	}
 	if cfg.Title == "" {
 		errs.Add(name, 1, 1, "site.toml needs a title, like title = \"My dossier\"")
 	}
+	for _, l := range cfg.Languages {
+		line, col := f.pos(loc.key("languages." + l.Tag))
+		if strings.EqualFold(l.Tag, cfg.Language) {
+			errs.Add(name, line, col, "%s is the site's default language (language = \"%s\"); [languages.TAG] names the others", l.Tag, cfg.Language)
+			continue
+		}
+		errs.Warn(name, line, col, "the pages in %s are not built yet: this generator builds only the default language (%s)", l.Tag, cfg.Language)
+	}
 	return cfg, errs
+}
+
+// loadLanguages reads the [languages.TAG] tables of site.toml.
+func loadLanguages(v any, loc *locator, at func(off int, format string, args ...any)) []Language {
+	tables, ok := v.(map[string]any)
+	if !ok {
+		at(loc.key("languages"), "languages must be tables, one a language: [languages.fa-AF] then its settings")
+		return nil
+	}
+	var out []Language
+	for _, tag := range sortedKeys(tables) {
+		path := "languages." + tag
+		if !languageTag.MatchString(tag) {
+			at(loc.key(path), "'%s' is not a language tag (BCP 47), like fa-AF or ps", tag)
+			continue
+		}
+		t, ok := tables[tag].(map[string]any)
+		if !ok {
+			at(loc.key(path), "%s must be a table: [%s], then its settings", path, path)
+			continue
+		}
+		l := Language{Tag: tag, Direction: "ltr", Calendar: Calendars[0], Digits: Digits[0]}
+		for _, key := range sortedKeys(t) {
+			kp := path + "." + key
+			if !slices.Contains(languageFields, key) {
+				msg := fmt.Sprintf("[%s] has no setting '%s'", path, key)
+				if near := diag.Nearest(key, languageFields); near != "" {
+					msg += fmt.Sprintf("; did you mean '%s'?", near)
+				} else {
+					msg += "; the settings are: " + strings.Join(languageFields, ", ")
+				}
+				at(loc.key(kp), "%s", msg)
+				continue
+			}
+			s, ok := t[key].(string)
+			if !ok {
+				at(loc.value(kp, ""), "%s must be a string in quotes", key)
+				continue
+			}
+			s = strings.TrimSpace(s)
+			off := loc.value(kp, s)
+			switch key {
+			case "name":
+				l.Name = s
+			case "title":
+				l.Title = s
+			case "description":
+				l.Description = s
+			case "direction":
+				if s != "ltr" && s != "rtl" {
+					at(off, "direction must be \"ltr\" or \"rtl\"")
+				}
+				l.Direction = s
+			case "calendar":
+				l.Calendar = oneOf(s, Calendars, func(msg string) { at(off, "calendar %s", msg) })
+			case "digits":
+				l.Digits = oneOf(s, Digits, func(msg string) { at(off, "digits %s", msg) })
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// oneOf returns s if it is one of values, else the first value, saying
+// through bad which values there are.
+func oneOf(s string, values []string, bad func(msg string)) string {
+	if slices.Contains(values, s) {
+		return s
+	}
+	msg := "must be \"" + strings.Join(values, "\" or \"") + "\""
+	if near := diag.Nearest(s, values); near != "" {
+		msg += fmt.Sprintf("; did you mean \"%s\"?", near)
+	}
+	bad(msg)
+	return values[0]
 }

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -19,10 +18,11 @@ import (
 
 	"dossier/generator/diag"
 	"dossier/generator/markdown"
+	"dossier/generator/slug"
 )
 
-// IDPattern is the rule every entry id follows.
-var IDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// IDPattern is the rule every entry id follows (see package slug).
+var IDPattern = slug.IDPattern
 
 // MaxFileSize bounds an entry file. Real entries are a few kilobytes; a
 // far larger file is a mistake, and parsing it would stall every build.
@@ -234,29 +234,20 @@ func checkEvent(d *decoder) {
 	}
 }
 
-var datePrefix = regexp.MustCompile(`^\d{4}(-\d{2}){0,2}-`)
-
-func trimDatePrefix(id string) string { return datePrefix.ReplaceAllString(id, "") }
+// trimDatePrefix returns the words of an event id after its date.
+func trimDatePrefix(id string) string {
+	if _, rest := slug.SplitDate(id); rest != "" {
+		return rest
+	}
+	return "what-happened"
+}
 
 // suggestID turns a bad file name into a valid id, for the error message.
 func suggestID(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
+	if id := slug.ID(s); id != "" {
+		return id
 	}
-	if b.Len() == 0 {
-		return "my-entry"
-	}
-	return b.String()
+	return "my-entry"
 }
 
 // scanBody parses the Markdown body and records its citations and links.

@@ -229,6 +229,18 @@ func jsonOf(s *site.Site, e *content.Entry, l links) jsonEntry {
 	return j
 }
 
+// inert keeps a spreadsheet from reading a cell as a formula: a cell that
+// starts with =, +, -, @, a tab or a carriage return gets a ' in front,
+// as OWASP advises against CSV injection ("=HYPERLINK(...)" in a title
+// would otherwise be a live link, "@SUM(...)" a formula, when events.csv
+// is opened in Excel or LibreOffice). Other cells are left as they are.
+func inert(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}
+
 // CSVHeader is the first row of events.csv. Lists of ids are joined
 // with ";", which no id contains. Dates are as written (EDTF, with ~ or
 // ?); earliest and latest are the possible days after relations. New
@@ -241,12 +253,16 @@ func eventsCSV(s *site.Site, l links) ([]byte, error) {
 	w.Write(CSVHeader)
 	for _, e := range s.Events {
 		first, last := possible(s, e)
-		w.Write([]string{
+		row := []string{
 			e.ID, str(e.Date), str(e.End), e.Title, e.Status, e.Place,
 			strings.Join(site.EventPeople(e), ";"), strings.Join(e.Organizations, ";"),
 			strings.Join(e.Tags, ";"), strings.Join(e.Sources, ";"), e.Summary, l.of(e),
 			strings.Join(e.After, ";"), strings.Join(e.Before, ";"), first, last,
-		})
+		}
+		for i, cell := range row {
+			row[i] = inert(cell)
+		}
+		w.Write(row)
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()

@@ -5,8 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"os"
-	"path/filepath"
+	"io/fs"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,19 +14,17 @@ import (
 
 	"dossier/generator/build"
 	"dossier/generator/content"
+	"dossier/generator/date"
 	"dossier/generator/feed"
 	"dossier/generator/render"
 	"dossier/generator/site"
+	"dossier/internal/testsite"
 )
 
-// shipped loads the dossier at the repository root.
-func shipped(t *testing.T) *site.Site {
+// testSite loads the test dossier of internal/testsite.
+func testSite(t *testing.T) *site.Site {
 	t.Helper()
-	root, _ := filepath.Abs("../..")
-	if _, err := os.Stat(filepath.Join(root, "site.toml")); err != nil {
-		t.Skip("no site.toml at the repository root")
-	}
-	s, problems := build.Load(os.DirFS(root))
+	s, problems := build.Load(testsite.FS())
 	if s == nil {
 		t.Fatalf("load: %v", problems)
 	}
@@ -54,7 +51,7 @@ func files(t *testing.T, s *site.Site) map[string][]byte {
 // dossier.json holds every entry with its id, kind and page, and every
 // event's fields.
 func TestJSON(t *testing.T) {
-	s := shipped(t)
+	s := testSite(t)
 	var doc struct {
 		Title   string
 		Entries []map[string]any
@@ -81,6 +78,17 @@ func TestJSON(t *testing.T) {
 		if j["page"] != render.URL(e) || j["file"] != e.Path {
 			t.Errorf("%s: page %v, file %v", e.ID, j["page"], j["file"])
 		}
+		switch e.Kind {
+		case content.Person, content.Organization, content.Place:
+			// Their title is a name, under its own field.
+			if _, ok := j["title"]; ok || j["name"] != e.Title {
+				t.Errorf("%s: name %v, title %v; want name %q and no title", e.ID, j["name"], j["title"], e.Title)
+			}
+		case content.Source, content.Page:
+			if _, ok := j["name"]; ok || j["title"] != e.Title {
+				t.Errorf("%s: title %v, name %v; want title %q and no name", e.ID, j["title"], j["name"], e.Title)
+			}
+		}
 		if e.Kind == content.Event {
 			if j["title"] != e.Title || j["date"] != e.Date.EDTF() || j["status"] != e.Status {
 				t.Errorf("%s: %v", e.ID, j)
@@ -94,7 +102,7 @@ func TestJSON(t *testing.T) {
 
 // events.csv has a header and one row per event, in date order.
 func TestCSV(t *testing.T) {
-	s := shipped(t)
+	s := testSite(t)
 	rows, err := csv.NewReader(bytes.NewReader(files(t, s)["events.csv"])).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -110,6 +118,36 @@ func TestCSV(t *testing.T) {
 		if r[0] != e.ID || r[1] != e.Date.EDTF() || r[3] != e.Title || r[9] != strings.Join(e.Sources, ";") || r[11] != render.URL(e) {
 			t.Errorf("row %d = %q", i+1, r)
 		}
+		// Lists of ids are joined with ";", which no id contains.
+		if r[6] != strings.Join(site.EventPeople(e), ";") || r[7] != strings.Join(e.Organizations, ";") || r[8] != strings.Join(e.Tags, ";") {
+			t.Errorf("row %d: people %q, organizations %q, tags %q", i+1, r[6], r[7], r[8])
+		}
+	}
+}
+
+// Cells that start like a formula are neutralized, in every column; the
+// rest of events.csv is byte for byte what encoding/csv writes.
+func TestCSVInjection(t *testing.T) {
+	event := func(title, summary string) []byte {
+		return []byte("+++\ntitle = '" + title + "'\ndate = \"2025-12-24\"\nstatus = \"reported\"\nsources = [\"src-a\"]\nsummary = '" + summary + "'\n+++\n")
+	}
+	s, problems := build.Load(fstest.MapFS{
+		"site.toml":                            {Data: []byte("title = \"T\"\n")},
+		"content/sources/src-a.md":             {Data: []byte("+++\ntitle = \"A\"\n+++\n")},
+		"content/events/2025-12-24-formula.md": {Data: event(`=HYPERLINK("http://evil.example","x")`, "@SUM(1+1)")},
+		"content/events/2025-12-24-plus.md":    {Data: event("+1", "-1")},
+		"content/events/2025-12-24-plain.md":   {Data: event("Shot = killed", `A "plain" one, with a comma`)},
+	})
+	if s == nil {
+		t.Fatalf("load: %v", problems)
+	}
+	want := `id,date,end,title,status,place,people,organizations,tags,sources,summary,page,after,before,earliest,latest
+2025-12-24-formula,2025-12-24,,"'=HYPERLINK(""http://evil.example"",""x"")",reported,,,,,src-a,'@SUM(1+1),events/2025-12-24-formula.html,,,2025-12-24,2025-12-24
+2025-12-24-plain,2025-12-24,,Shot = killed,reported,,,,,src-a,"A ""plain"" one, with a comma",events/2025-12-24-plain.html,,,2025-12-24,2025-12-24
+2025-12-24-plus,2025-12-24,,'+1,reported,,,,,src-a,'-1,events/2025-12-24-plus.html,,,2025-12-24,2025-12-24
+`
+	if got := string(files(t, s)["events.csv"]); got != want {
+		t.Errorf("events.csv:\n%s\n%s", got, firstDiff(got, want))
 	}
 }
 
@@ -122,10 +160,15 @@ type atomFeed struct {
 		Name string `xml:"name"`
 	} `xml:"author"`
 	Entries []struct {
-		Title   string `xml:"title"`
-		ID      string `xml:"id"`
-		Updated string `xml:"updated"`
-		Link    struct {
+		Title     string `xml:"title"`
+		ID        string `xml:"id"`
+		Updated   string `xml:"updated"`
+		Published string `xml:"published"`
+		Summary   struct {
+			Type string `xml:"type,attr"`
+			Text string `xml:",chardata"`
+		} `xml:"summary"`
+		Link struct {
 			Href string `xml:"href,attr"`
 		} `xml:"link"`
 	} `xml:"entry"`
@@ -135,7 +178,7 @@ type atomFeed struct {
 // unique ids and a deterministic updated time; links are absolute with
 // base_url and relative without.
 func TestAtom(t *testing.T) {
-	s := shipped(t)
+	s := testSite(t)
 	for _, base := range []string{"", "https://example.org/d/"} {
 		s.Config.BaseURL = base
 		fs := files(t, s)
@@ -151,7 +194,17 @@ func TestAtom(t *testing.T) {
 		}
 		ids := map[string]bool{f.ID: true}
 		latest := ""
-		for _, e := range f.Entries {
+		for i, e := range f.Entries {
+			// Newest first, published on the event's date; a summary is
+			// plain text, never HTML a reader would run.
+			ev := s.Events[len(s.Events)-1-i]
+			first, _ := ev.Date.Days()
+			if want := date.FromDay(first).String() + "T00:00:00Z"; e.Published != want || e.Title != ev.Title {
+				t.Errorf("entry %d: %s published %s, want %s published %s", i, e.Title, e.Published, ev.Title, want)
+			}
+			if e.Summary.Type != "text" || e.Summary.Text != ev.Summary {
+				t.Errorf("%s: summary type %q text %q", e.Title, e.Summary.Type, e.Summary.Text)
+			}
 			if ids[e.ID] {
 				t.Errorf("id %s repeats", e.ID)
 			}
@@ -176,10 +229,68 @@ func TestAtom(t *testing.T) {
 	}
 }
 
+// An event's <updated> is its last date: its own, its end's or its
+// latest correction's; the feed's is the latest of them, so a correction
+// shows in feed readers. Nothing comes from the clock.
+func TestAtomUpdated(t *testing.T) {
+	const shooting = "content/events/2025-12-24-tehran-shooting.md"
+	withCorrection, err := fs.ReadFile(testsite.FS(), shooting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noCorrection, _, _ := strings.Cut(string(withCorrection), "[[corrections]]")
+	noCorrection += "+++\n"
+	later := strings.Replace(string(withCorrection), "[[corrections]]",
+		"[[corrections]]\ndate = \"2026-03\"\nnote = \"A later correction.\"\n[[corrections]]", 1)
+	tests := []struct {
+		name, file string
+		feed       string            // the feed's <updated>
+		entries    map[string]string // <updated> by title
+	}{
+		{"a correction", string(withCorrection), "2026-01-10T00:00:00Z", map[string]string{
+			"Ikramuddin Sari and Mohammad Amin Almas shot in Tehran": "2026-01-10T00:00:00Z",
+			"Two weeks of detentions":                                "2022-03-15T00:00:00Z", // its end
+			"Kandahar police chief killed in an attack":              "2018-10-18T00:00:00Z",
+		}},
+		{"the latest of two corrections", later, "2026-03-01T00:00:00Z", map[string]string{
+			"Ikramuddin Sari and Mohammad Amin Almas shot in Tehran": "2026-03-01T00:00:00Z",
+		}},
+		{"no correction", noCorrection, "2025-12-24T00:00:00Z", map[string]string{
+			"Ikramuddin Sari and Mohammad Amin Almas shot in Tehran": "2025-12-24T00:00:00Z",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := testsite.FS()
+			fsys[shooting] = &fstest.MapFile{Data: []byte(tt.file)}
+			s, problems := build.Load(fsys)
+			if s == nil {
+				t.Fatalf("load: %v", problems)
+			}
+			var f atomFeed
+			if err := xml.Unmarshal(files(t, s)["feed.xml"], &f); err != nil {
+				t.Fatal(err)
+			}
+			if f.Updated != tt.feed {
+				t.Errorf("feed updated %s, want %s", f.Updated, tt.feed)
+			}
+			for _, e := range f.Entries {
+				if want, ok := tt.entries[e.Title]; ok && e.Updated != want {
+					t.Errorf("%s: updated %s, want %s", e.Title, e.Updated, want)
+				}
+				delete(tt.entries, e.Title)
+			}
+			for title := range tt.entries {
+				t.Errorf("no entry %q in the feed", title)
+			}
+		})
+	}
+}
+
 // Each entry's JSON-LD parses and has what schema.org and search engines
 // need of its type, and can never close the script element it sits in.
 func TestLD(t *testing.T) {
-	s := shipped(t)
+	s := testSite(t)
 	for _, e := range s.Entries {
 		b := feed.LD(s, e, render.URL)
 		if e.Kind == content.Page {
@@ -215,6 +326,10 @@ func TestLD(t *testing.T) {
 			if names, _ := v["alternateName"].([]any); len(names) < len(e.Aliases) {
 				t.Errorf("%s: alternateName %v", e.Path, v["alternateName"])
 			}
+		case content.Source:
+			if pub, _ := v["datePublished"].(string); pub != e.Published.String() {
+				t.Errorf("%s: datePublished %v, want %q", e.Path, v["datePublished"], e.Published.String())
+			}
 		case content.Place:
 			if geo, ok := v["geo"].(map[string]any); e.Lat != nil && (!ok || geo["latitude"] != *e.Lat || geo["longitude"] != *e.Lon) {
 				t.Errorf("%s: geo %v", e.Path, v["geo"])
@@ -234,7 +349,7 @@ func TestJSONIndented(t *testing.T) {
 	if empty == nil {
 		t.Fatalf("load empty site: %v", problems)
 	}
-	for name, s := range map[string]*site.Site{"shipped": shipped(t), "empty": empty} {
+	for name, s := range map[string]*site.Site{"test site": testSite(t), "empty": empty} {
 		b := files(t, s)["dossier.json"]
 		var again bytes.Buffer
 		if err := json.Indent(&again, b, "", "  "); err != nil {

@@ -60,6 +60,10 @@ func CSS() []byte {
 	}
 	write(styles.Get("github"))
 	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
+	// The dark style leaves unset what is in its text colour, so a token
+	// the light style colours (names, .nx) would stay dark on dark: undo
+	// the light style's colours first.
+	buf.WriteString(".chroma [class] { color: inherit; background-color: transparent; }\n")
 	write(styles.Get("github-dark"))
 	buf.WriteString("}\n")
 	return buf.Bytes()

@@ -105,25 +105,46 @@ func (citations) Extend(m goldmark.Markdown) {
 }
 
 // PlainText returns the text of a tree without markup, for summaries,
-// search and feeds.
+// search and feeds: entities and typographic quotes decoded ("’", not
+// "&rsquo;"), and citations left out with the space before them, so that
+// "in Kapisa [@src]." reads "in Kapisa.".
 func PlainText(src []byte, doc ast.Node) string {
 	var buf bytes.Buffer
 	buf.Grow(len(src))
+	cut := false // a citation was just left out
+	write := func(b []byte, decode bool) {
+		if cut && len(b) > 0 {
+			if r, _ := utf8.DecodeRune(b); !unicode.IsSpace(r) && !unicode.IsPunct(r) {
+				buf.WriteByte(' ')
+			}
+			cut = false
+		}
+		if decode && bytes.ContainsAny(b, "&\\") {
+			b = util.UnescapePunctuations(b)
+			buf.WriteString(html.UnescapeString(string(b)))
+			return
+		}
+		buf.Write(b)
+	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock && buf.Len() > 0 {
 				buf.WriteByte(' ')
+				cut = false
 			}
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			buf.Write(n.Segment.Value(src))
+			// Text in code is as written; elsewhere Markdown resolves
+			// entities and backslash escapes.
+			write(n.Segment.Value(src), n.Parent() == nil || n.Parent().Kind() != ast.KindCodeSpan)
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				buf.WriteByte(' ')
 			}
 		case *ast.String:
-			buf.Write(n.Value)
+			// The typographer's quotes and dashes, as entities.
+			write(n.Value, true)
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			lines := n.Lines()
 			for i := 0; i < lines.Len(); i++ {
@@ -132,6 +153,9 @@ func PlainText(src []byte, doc ast.Node) string {
 			}
 			return ast.WalkSkipChildren, nil
 		case *Citation:
+			trimmed := bytes.TrimRightFunc(buf.Bytes(), unicode.IsSpace)
+			buf.Truncate(len(trimmed))
+			cut = buf.Len() > 0
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"os"
 	"strings"
 	"testing"
 
@@ -50,5 +51,92 @@ func TestFold(t *testing.T) {
 	}
 	if got, want := run(folded), run(layout); got != want {
 		t.Errorf("folded layout gives\n%s\nwant\n%s", got, want)
+	}
+}
+
+// Dates in the Solar Hijri calendar, at each precision, with the
+// Gregorian date beside; Afghan month names in fa-AF, Iranian ones in fa,
+// CLDR's in English.
+func TestLangPersian(t *testing.T) {
+	text, err := parseText(os.DirFS("../../layouts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lang := func(tag string, st style) Lang {
+		l := text.lang(tag)
+		l.style = st
+		return l
+	}
+	af := lang("fa-AF", style{"persian", "persian"})
+	afLatin := lang("fa-AF", style{"persian", ""})
+	fa := lang("fa", style{"persian", "persian"})
+	en := lang("en", style{"persian", ""})
+	enDigits := lang("en", style{"", "persian"})
+	d := func(s string) date.Date {
+		d, err := date.Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	day := func(s string) int { first, _ := d(s).Days(); return first }
+	for _, c := range []struct{ got, want string }{
+		{af.Date(d("2025-12-24")), "۳ جدی ۱۴۰۴ (۲۴ دسمبر ۲۰۲۵)"},
+		{afLatin.Date(d("2025-12-24")), "3 جدی 1404 (24 دسمبر 2025)"},
+		{fa.Date(d("2025-12-24")), "۳ دی ۱۴۰۴ (۲۴ دسامبر ۲۰۲۵)"},
+		{en.Date(d("2025-12-24")), "3 Dey 1404 (24 December 2025)"},
+		{en.Date(d("2025-12")), "Azar–Dey 1404 (December 2025)"},
+		{en.Date(d("2025-03")), "Esfand 1403 – Farvardin 1404 (March 2025)"},
+		{en.Date(d("2025-04")), "Farvardin–Ordibehesht 1404 (April 2025)"},
+		{en.Date(d("2025")), "1403–1404 (2025)"},
+		{en.Date(d("2024-03-20")), "1 Farvardin 1403 (20 March 2024)"},
+		{en.Date(d("2025-03-20")), "30 Esfand 1403 (20 March 2025)"},
+		{en.Date(d("2021-08%")), "about Mordad–Shahrivar 1400 (August 2021) (uncertain)"},
+		{en.Date(d("1900-03-21")), "1 Farvardin 1279 (21 March 1900)"},
+		{en.Date(d("0600")), "600"}, // before the calendar's epoch: Gregorian only
+		{en.Date(d("0622")), "622"}, // its first days are before 1 Farvardin 1
+		{en.Span(d("2025-12-22"), d("2025-12-24")), "1 Dey 1404 – 3 Dey 1404 (22 December 2025 – 24 December 2025)"},
+		{en.Span(d("2025-12-22~"), d("2025-12-24")), "about 1 Dey 1404 (22 December 2025) – 3 Dey 1404 (24 December 2025)"},
+		// A day within an event's period: the years it shares are left out.
+		{af.dayIn(day("2025-12-24"), d("2025-12")), "۳ جدی (۲۴ دسمبر)"},
+		{af.dayIn(day("2025-12-24"), d("2025")), "۳ جدی ۱۴۰۴ (۲۴ دسمبر)"},
+		{af.dayIn(day("2025-12-24"), d("2026")), "۳ جدی ۱۴۰۴ (۲۴ دسمبر ۲۰۲۵)"},
+		{en.dayIn(day("2025-03-25"), d("2025-03")), "5 Farvardin 1404 (25 March)"},
+		// Persian digits alone, in English words and in counts.
+		{enDigits.Date(d("2025-12-24")), "۲۴ December ۲۰۲۵"},
+		{enDigits.T("n-events", 12), "۱۲ events"},
+		{enDigits.T("tag-count-other", 3, 12), "۳ events, ۱۲ other"},
+		{enDigits.T("source-intro", "x.md"), "This is the file x.md as a contributor writes it: settings between the +++ lines (TOML), then the text (Markdown). Line numbers match the ones in error messages."},
+		{af.Num(1404), "۱۴۰۴"},
+		{en.Num(1404), "1404"},
+		// Without a calendar, nothing changes.
+		{lang("fa-AF", style{}).Date(d("2025-12-24")), "24 دسمبر 2025"},
+		{lang("en", style{}).Date(d("2025-12-24")), "24 December 2025"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// A regional table takes what it lacks from its base language, then from
+// English; a tag without a table of its own uses its base language's.
+func TestLangFallback(t *testing.T) {
+	text := Text{
+		"en":    {"hi": "Hello", "bye": "Goodbye", "month-1": "January"},
+		"fa":    {"hi": "سلام", "month-1": "ژانویه"},
+		"fa-AF": {"month-1": "جنوری"},
+	}
+	for _, c := range []struct{ tag, key, want string }{
+		{"fa-AF", "month-1", "جنوری"},
+		{"fa-AF", "hi", "سلام"},
+		{"fa-AF", "bye", "Goodbye"},
+		{"fa-IR", "month-1", "ژانویه"},
+		{"fa", "month-1", "ژانویه"},
+		{"ps-AF", "hi", "Hello"},
+	} {
+		if got := text.lang(c.tag).T(c.key); got != c.want {
+			t.Errorf("%s: T(%q) = %q, want %q", c.tag, c.key, got, c.want)
+		}
 	}
 }

@@ -24,7 +24,7 @@ type Page struct {
 
 	Entry *content.Entry // on entry pages
 	Body  template.HTML  // the entry's rendered Markdown
-	Notes []Note         // the sources cited in Body, in order
+	Notes []Note         // the page's sources: those cited in Body first, in order
 
 	Tag    *site.Tag        // on tag pages
 	Kind   content.Kind     // on list pages

@@ -34,9 +34,13 @@
 //
 // Every interface string is in layouts/i18n.toml, one table per language;
 // a layout writes {{T "key"}} or {{T "key" args...}}. site.toml's language
-// picks the table, English filling any gap, and also names the months of
-// dates; direction = "rtl" mirrors the layout, whose stylesheet uses only
-// logical properties.
+// picks the table ("fa-AF" takes what [fa-AF] lacks from [fa]), English
+// filling any gap, and also names the months of dates; direction = "rtl"
+// mirrors the layout, whose stylesheet uses only logical properties.
+// calendar = "persian" writes each date in the Solar Hijri calendar, with
+// the Gregorian date beside it (see Lang.Date), and digits = "persian"
+// writes the numbers of dates and counts in Persian digits. The layouts
+// are parsed for these settings (see ParseLayouts).
 package render
 
 import (
@@ -67,17 +71,20 @@ import (
 // it must copy it.
 type WriteFunc func(path string, data []byte) error
 
-// Layouts are the parsed templates, one per page layout and language,
-// keyed "LANG/LAYOUT" ("en/event"): each language of layouts/i18n.toml
-// gets its own copy, whose T, human and span speak it.
+// Layouts are the parsed templates of a site, one per page layout, in
+// its language and style of dates: keyed "LANG/LAYOUT" ("en/event"), or
+// "LANG@CALENDAR+DIGITS/LAYOUT" for a site with calendar or digits set.
+// Their T, human and span speak that language.
 type Layouts map[string]*template.Template
 
 // pageLayouts are the layouts a site must have.
 var pageLayouts = []string{"timeline", "event", "person", "organization", "place", "source", "page", "tag", "tags", "list", "search", "status", "year"}
 
 // ParseLayouts parses the layouts in fsys (base.html, partials.html, one
-// file per page layout, and i18n.toml).
-func ParseLayouts(fsys fs.FS) (Layouts, error) {
+// file per page layout, and i18n.toml) for a site with the settings cfg:
+// its language, calendar and digits. Parsing is a good part of a small
+// build, so only that language is parsed.
+func ParseLayouts(fsys fs.FS, cfg content.Config) (Layouts, error) {
 	text, err := parseText(fsys)
 	if err != nil {
 		return nil, err
@@ -90,18 +97,17 @@ func ParseLayouts(fsys fs.FS) (Layouts, error) {
 		}
 		files[name+".html"] = string(b)
 	}
+	l := text.lang(cfg.Language)
+	l.style = styleOf(cfg)
 	ls := Layouts{}
-	for lang := range text {
-		l := text.lang(lang)
-		for _, name := range pageLayouts {
-			t := template.New(name).Funcs(funcs).Funcs(l.funcs())
-			for _, file := range []string{"base.html", "partials.html", "overview.html", name + ".html"} {
-				if _, err := t.New(file).Parse(l.fold(files[file])); err != nil {
-					return nil, fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
-				}
+	for _, name := range pageLayouts {
+		t := template.New(name).Funcs(funcs).Funcs(l.funcs())
+		for _, file := range []string{"base.html", "partials.html", "overview.html", name + ".html"} {
+			if _, err := t.New(file).Parse(l.fold(files[file])); err != nil {
+				return nil, fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
 			}
-			ls[lang+"/"+name] = t
 		}
+		ls[layoutKey(cfg, name)] = t
 	}
 	return ls, nil
 }
@@ -119,25 +125,26 @@ func (l Lang) fold(layout string) string {
 	})
 }
 
-// layout returns the layout for a page in its site's language: "fa-AF"
-// uses "fa" when there is no "fa-AF", and English when there is neither.
-func (ls Layouts) layout(lang, name string) *template.Template {
-	base, _, _ := strings.Cut(lang, "-")
-	for _, l := range []string{lang, base, "en"} {
-		if t := ls[l+"/"+name]; t != nil {
-			return t
-		}
-	}
-	return nil
+// layout returns the layout for a page of a site with the settings cfg,
+// or nil if ls was parsed for other settings.
+func (ls Layouts) layout(cfg content.Config, name string) *template.Template {
+	return ls[layoutKey(cfg, name)]
+}
+
+func layoutKey(cfg content.Config, name string) string {
+	return cfg.Language + styleOf(cfg).key() + "/" + name
 }
 
 // funcs are the template functions that speak the language.
 func (l Lang) funcs() template.FuncMap {
 	return template.FuncMap{
-		"T":     l.T,
-		"human": l.Date,
-		"span":  func(e *content.Entry) string { return l.Span(e.Date, e.End) },
-		"when":  l.When,
+		"T":            l.T,
+		"human":        l.Date,
+		"span":         func(e *content.Entry) string { return l.Span(e.Date, e.End) },
+		"when":         l.When,
+		"languageName": l.LanguageName,
+		// num writes a number, such as a year, in the language's digits.
+		"num": l.Num,
 		// events counts events: "1 event", "3 events".
 		"events": func(n int) string {
 			if n == 1 {
@@ -344,9 +351,12 @@ func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 		}
 		p.Body = template.HTML(body.String())
 	}
-	t := ls.layout(p.Site.Config.Language, p.Layout)
+	if p.Entry != nil {
+		p.Notes = listSources(p, p.Notes)
+	}
+	t := ls.layout(p.Site.Config, p.Layout)
 	if t == nil {
-		return fmt.Errorf("no layout %q for %s", p.Layout, p.Path)
+		return fmt.Errorf("no layout %q for %s in language %q, calendar %q, digits %q", p.Layout, p.Path, p.Site.Config.Language, p.Site.Config.Calendar, p.Site.Config.Digits)
 	}
 	p.tmpl = t
 	if err := t.ExecuteTemplate(buf, "base.html", p); err != nil {

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -13,18 +11,17 @@ import (
 	"golang.org/x/net/html"
 
 	"dossier/generator/build"
+	"dossier/generator/content"
 	"dossier/generator/render"
 	"dossier/generator/site"
+	"dossier/internal/testsite"
 )
 
-// renderShipped renders the dossier at the repository root into memory.
-func renderShipped(t *testing.T) (*site.Site, map[string][]byte) {
+// renderTestSite renders the test dossier of internal/testsite into
+// memory.
+func renderTestSite(t *testing.T) (*site.Site, map[string][]byte) {
 	t.Helper()
-	root, _ := filepath.Abs("../..")
-	if _, err := os.Stat(filepath.Join(root, "site.toml")); err != nil {
-		t.Skip("no site.toml at the repository root")
-	}
-	fsys := os.DirFS(root)
+	fsys := testsite.FS()
 	s, problems := build.Load(fsys)
 	if s == nil {
 		t.Fatalf("load: %v", problems)
@@ -87,7 +84,7 @@ func hasClass(n *html.Node, class string) bool {
 // screens) has one link per event, to its page, named by its title and
 // date; and every timeline item carries the data the filters read.
 func TestTimeline(t *testing.T) {
-	s, out := renderShipped(t)
+	s, out := renderTestSite(t)
 	doc := parse(t, out["index.html"])
 	svgs := find(doc, func(n *html.Node) bool { return n.Data == "svg" && hasClass(n, "strip-view") })
 	if len(svgs) != 3 {
@@ -133,7 +130,7 @@ func TestTimeline(t *testing.T) {
 // Every page has one h1, the landmarks and a skip link; every JSON-LD
 // block parses and names its @context and @type.
 func TestPages(t *testing.T) {
-	_, out := renderShipped(t)
+	s, out := renderTestSite(t)
 	n := 0
 	for p, b := range out {
 		if !strings.HasSuffix(p, ".html") {
@@ -164,21 +161,19 @@ func TestPages(t *testing.T) {
 			}
 		}
 	}
-	if n < 50 {
-		t.Errorf("only %d pages", n)
+	// A page for every entry, and lists, tags and years besides.
+	if n <= len(s.Entries) {
+		t.Errorf("only %d pages for %d entries", n, len(s.Entries))
 	}
 }
 
 // Final, which drops each entry's parse tree as it goes, writes what
 // Render writes: no page and no search entry loses its body.
 func TestFinal(t *testing.T) {
-	root, _ := filepath.Abs("../..")
-	if _, err := os.Stat(filepath.Join(root, "site.toml")); err != nil {
-		t.Skip("no site.toml at the repository root")
-	}
-	fsys := os.DirFS(root)
+	fsys := testsite.FS()
 	layouts, static := build.Theme(fsys)
-	ls, err := render.ParseLayouts(layouts)
+	cfg, _ := content.LoadConfig(fsys)
+	ls, err := render.ParseLayouts(layouts, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,5 +198,25 @@ func TestFinal(t *testing.T) {
 		if got := outs["Final"][p]; !bytes.Equal(got, want) {
 			t.Errorf("%s differs between Final and Render", p)
 		}
+	}
+}
+
+// A person's page lists each event that names them once, however many
+// times the event names them (people, roles, links in its text).
+func TestPersonEventsOnce(t *testing.T) {
+	s, out := renderTestSite(t)
+	n := 0
+	for _, p := range s.People {
+		page := string(out[render.URL(p)])
+		for _, e := range s.ReferredBy(p, "event") {
+			n++
+			href := `href="../` + render.URL(e) + `"`
+			if c := strings.Count(page, href); c != 1 {
+				t.Errorf("%s links to %s %d times, want once", render.URL(p), render.URL(e), c)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no person has events")
 	}
 }

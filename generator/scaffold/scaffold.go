@@ -17,14 +17,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"dossier/generator/content"
 	"dossier/generator/date"
+	"dossier/generator/slug"
 )
 
 // ParseKind reads a kind as a contributor types it: its name ("person")
@@ -48,48 +45,19 @@ func KindNames() []string {
 	return names
 }
 
-// SuggestID makes a valid id from what was typed: "Tehran Shooting"
-// gives tehran-shooting and "Ikramuddin Sarı" ikramuddin-sari. Accents
-// are dropped rather than the letters that carry them.
-func SuggestID(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			// a combining accent: keep the letter, drop the accent
-		case r == 'ı':
-			b.WriteByte('i') // dotless i has no decomposition
-			dash = false
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		default:
-			dash = true
-		}
-	}
-	return b.String()
-}
-
-// datePrefix matches an id that starts with a date: 2025-12-24-..., 2025-09-..., 2021-...
-var datePrefix = regexp.MustCompile(`^(\d{4}(?:-\d{2}){0,2})(-.*)?$`)
-
 // EventID returns the id an event gets and its date. An id that starts
 // with a date keeps it; any other is prefixed with today's date, since
 // event ids start with their date and keep the folder in time order.
 func EventID(id string, today date.Date) (string, date.Date, error) {
-	m := datePrefix.FindStringSubmatch(id)
-	if m == nil {
+	prefix, rest := slug.SplitDate(id)
+	if prefix == "" {
 		return today.String() + "-" + id, today, nil
 	}
-	d, err := date.Parse(m[1])
+	d, err := date.Parse(prefix)
 	if err != nil {
 		return "", date.Date{}, fmt.Errorf("the id starts with a date that cannot be: %v", err)
 	}
-	if m[2] == "" {
+	if rest == "" {
 		return "", date.Date{}, fmt.Errorf("add a few words after the date, like %s-what-happened", id)
 	}
 	return id, d, nil

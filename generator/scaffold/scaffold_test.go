@@ -175,27 +175,6 @@ func TestEventID(t *testing.T) {
 	}
 }
 
-func TestSuggestID(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Tehran Shooting", "tehran-shooting"},
-		{"Ikramuddin Sarı", "ikramuddin-sari"},
-		{"Éric  Zémmour", "eric-zemmour"},
-		{"__src__A__", "src-a"},
-		{"2025_12_24 Tehran", "2025-12-24-tehran"},
-		{"ناوی", ""},
-		{"!!!", ""},
-	}
-	for _, tt := range tests {
-		got := SuggestID(tt.in)
-		if got != tt.want {
-			t.Errorf("SuggestID(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-		if got != "" && !content.IDPattern.MatchString(got) {
-			t.Errorf("SuggestID(%q) = %q, which is not a valid id", tt.in, got)
-		}
-	}
-}
-
 func TestParseKind(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -16,9 +16,14 @@ import (
 // MARKS are the combining diacritical marks (U+0300–U+036F and the other
 // "combining diacritical marks" blocks), Arabic harakat and the tatweel;
 // FOLDS maps the few letters that NFD leaves alone to what a reader types
-// on a plain keyboard (ß→ss, ı→i, ø→o, ł→l, final ς→σ, Arabic ي/ك→Persian
-// ی/ک...). The index holds folded tokens, so the two must agree: the test
-// runs both over the same table.
+// on a plain keyboard (ß→ss, ı→i, ø→o, ł→l, final ς→σ), and the letters
+// that Arabic and Persian write differently, or keyboards give either
+// way, to the Persian one (ي ى→ی, ك→ک, ة→ه); Persian (۰-۹) and
+// Arabic-Indic (٠-٩) digits become ASCII digits. NFD has already split
+// the hamza and madda off their carriers (أ إ آ→ا, ؤ→و, ئ→ی, ۀ→ه), and
+// the tokenizer treats the zero-width non-joiner as a joiner (see
+// isJoiner). The index holds folded tokens, so the two must agree: the
+// test runs both over the same table.
 func Fold(s string) string {
 	s = norm.NFD.String(s)
 	var b strings.Builder
@@ -32,6 +37,10 @@ func Fold(s string) string {
 			continue
 		}
 		if isStrippedMark(r) {
+			continue
+		}
+		if d := digit(r); d >= 0 {
+			b.WriteByte(byte('0' + d))
 			continue
 		}
 		r = unicode.ToLower(r)
@@ -77,6 +86,20 @@ var folds = map[rune]string{
 	'ي': "ی", // Arabic yeh → Farsi yeh
 	'ى': "ی", // alef maksura → Farsi yeh
 	'ك': "ک", // Arabic kaf → keheh
+	'ة': "ه", // teh marbuta → heh
+	'ە': "ه", // ae, what NFD leaves of ۀ (heh with yeh above) → heh
+}
+
+// digit returns the value of a Persian or Arabic-Indic digit, or -1.
+// Keep in step with foldOne in static/js/search.js.
+func digit(r rune) int {
+	switch {
+	case r >= '۰' && r <= '۹': // U+06F0–U+06F9, Persian
+		return int(r - '۰')
+	case r >= '٠' && r <= '٩': // U+0660–U+0669, Arabic-Indic
+		return int(r - '٠')
+	}
+	return -1
 }
 
 // isJoiner reports the runes that join two parts of one word: hyphens,

@@ -27,7 +27,17 @@ var foldCases = []struct{ in, want string }{
 	{"عَلِي", "علی"},
 	{"كابل", "کابل"},
 	{"تهران", "تهران"},
-	{"ﬁnance", "ﬁnance"}, // compatibility ligatures are left alone, as NFD does
+	{"ساري", "ساری"},   // Arabic yeh, as an Arabic keyboard types it
+	{"مدرسة", "مدرسه"}, // teh marbuta
+	{"خانۀ", "خانه"},   // heh with yeh above
+	{"آذر أفغانستان إسلام", "اذر افغانستان اسلام"}, // madda and hamza carriers
+	{"سؤال مسئول", "سوال مسیول"},
+	{"مـحـمـد", "محمد"},                // tatweel
+	{"مُحَمَّد", "محمد"},               // harakat and shadda
+	{"می\u200cخواهم", "می\u200cخواهم"}, // ZWNJ is left to the tokenizer
+	{"۲۴ اسد ۱۴۰۰", "24 اسد 1400"},     // Persian digits
+	{"٢٠٢١", "2021"},                   // Arabic-Indic digits
+	{"ﬁnance", "ﬁnance"},               // compatibility ligatures are left alone, as NFD does
 	{"𝐀bc", "𝐀bc"},
 	{"</script>", "</script>"},
 	{"", ""},
@@ -54,6 +64,7 @@ func TestTokens(t *testing.T) {
 		{"2025-12-24", []string{"2025", "12", "24", "20251224"}},
 		{"war - peace -- x-", []string{"war", "peace", "x"}},
 		{"می\u200cخواهم", []string{"می", "خواهم", "میخواهم"}},
+		{"ساري\u200cها ۱۴۰۴", []string{"ساری", "ها", "ساریها", "1404"}},
 		{"(Tehran), Iran.", []string{"tehran", "iran"}},
 		{"</script><script>alert(1)</script>", []string{"script", "script", "alert", "1", "script"}},
 	} {

@@ -519,3 +519,38 @@ func fieldsSnippet(text string) string {
 	}
 	return strings.TrimRight(s[:cut], " ,;:") + "…"
 }
+
+// A Dari query finds what is written with Arabic letter forms, harakat,
+// tatweel, a zero-width non-joiner or other digits, and the other way
+// round: the index and search.js fold both sides alike.
+func TestNodeFindsPersianVariants(t *testing.T) {
+	docs := []Doc{
+		{Kind: "person", Title: "اکرام‌الدین ساری", URL: "people/sari.html", Names: []string{"Ikramuddin Sari"}},
+		{Kind: "event", Title: "كشته شدن در مشهد", URL: "events/mashhad.html", Date: "۲۴ اسد ۱۴۰۰",
+			Text: "مـحـمَّد در مدرسة ۱۴۰۴ ديده شد."},
+	}
+	cases := []struct{ q, first string }{
+		{"ساری", "people/sari.html"},
+		{"ساري", "people/sari.html"},             // Arabic yeh in the query
+		{"اکرامالدین", "people/sari.html"},       // the ZWNJ left out
+		{"اکرام\u200cالدین", "people/sari.html"}, // or typed
+		{"الدین", "people/sari.html"},            // a part after a ZWNJ
+		{"کشته", "events/mashhad.html"},          // Arabic kaf in the text
+		{"محمد", "events/mashhad.html"},          // tatweel and harakat in the text
+		{"مدرسه", "events/mashhad.html"},         // teh marbuta in the text
+		{"دیده", "events/mashhad.html"},          // Arabic yeh in the text
+		{"1404", "events/mashhad.html"},          // Persian digits in the text
+		{"١٤٠٤", "events/mashhad.html"},          // Arabic-Indic digits in the query
+	}
+	var queries []string
+	for _, c := range cases {
+		queries = append(queries, c.q)
+	}
+	var resp struct{ Queries map[string][]hit }
+	node(t, docs, map[string]any{"queries": queries}, &resp)
+	for _, c := range cases {
+		if hits := resp.Queries[c.q]; len(hits) == 0 || hits[0].URL != c.first {
+			t.Errorf("%q: %v, want %s first", c.q, urlsOf(hits), c.first)
+		}
+	}
+}

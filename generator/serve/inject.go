@@ -33,21 +33,52 @@ func inject(page []byte, gen int, errs []string) []byte {
 }
 
 // overlay shows a failed build's errors over the last good page. Its
-// styles are inline so that no site stylesheet can hide it.
+// styles are inline so that no site stylesheet can hide it. It is a
+// details element, so it can be folded away to read the page, without
+// JavaScript.
 func overlay(errs []string) string {
 	var b strings.Builder
-	b.WriteString(`<div id="serve-errors" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.5rem;background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;font:14px/1.5 ui-monospace,monospace;text-align:left" dir="ltr">`)
+	b.WriteString(`<div id="serve-errors" role="alert" style="position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:.75rem 1.5rem;background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;font:14px/1.5 ui-monospace,monospace;text-align:left" dir="ltr">`)
 	n := "1 error"
 	if len(errs) != 1 {
 		n = fmt.Sprintf("%d errors", len(errs))
 	}
-	fmt.Fprintf(&b, `<p style="margin:0 0 .5rem;font-weight:bold">The site has %s; this is the last good build.</p><pre style="margin:0;white-space:pre-wrap">`, n)
-	for _, e := range errs {
+	fmt.Fprintf(&b, `<details open><summary style="cursor:pointer;font-weight:bold">The site has %s; this is the last good build.</summary><pre style="margin:.5rem 0 0;white-space:pre-wrap">`, n)
+	for _, e := range causesFirst(errs) {
 		b.WriteString(html.EscapeString(e))
 		b.WriteByte('\n')
 	}
-	b.WriteString("</pre></div>")
+	b.WriteString("</pre></details></div>")
 	return b.String()
+}
+
+// causesFirst orders errors so that what is wrong in a file itself comes
+// before the references to an entry that is missing: a bad date in one
+// event makes that event unknown to every entry that names it, and the
+// one cause would otherwise come after its ten consequences. Each group
+// keeps its order.
+func causesFirst(errs []string) []string {
+	out := make([]string, 0, len(errs))
+	var refs []string
+	for _, e := range errs {
+		if unknownRef(e) {
+			refs = append(refs, e)
+		} else {
+			out = append(out, e)
+		}
+	}
+	return append(out, refs...)
+}
+
+// unknownRef reports whether an error, "path:line:col: message", is a
+// reference to a missing entry (as package site words them).
+func unknownRef(e string) bool {
+	_, msg, ok := strings.Cut(e, ": ")
+	if !ok {
+		return false
+	}
+	return strings.HasPrefix(msg, "unknown ") && !strings.HasPrefix(msg, "unknown folder") ||
+		strings.HasPrefix(msg, "citation names unknown ")
 }
 
 // notFound is the page for a path the site does not have.

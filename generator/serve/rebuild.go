@@ -166,8 +166,8 @@ func (b *builder) build(c change) result {
 		b.cfg, b.cfgProbs = content.LoadConfig(b.fsys)
 		b.full = true // every page shows the site's settings
 	}
-	if c.layouts || b.layouts == nil {
-		b.layouts, b.layErr = render.ParseLayouts(b.layoutsFS)
+	if c.layouts || c.config || b.layouts == nil { // layouts speak site.toml's language
+		b.layouts, b.layErr = render.ParseLayouts(b.layoutsFS, b.cfg)
 		b.full = true
 	}
 	if c.content {
@@ -183,7 +183,9 @@ func (b *builder) build(c change) result {
 		b.full = true
 	}
 	for p := range c.files {
-		b.reload(p)
+		if !c.content { // read above, with the errors of a folder gone
+			b.reload(p)
+		}
 		b.dirty[p] = true
 	}
 	for p := range c.static {
@@ -495,6 +497,17 @@ func (a *affected) add(s *site.Site, e *content.Entry) {
 		}
 		a.statuses[e.Status] = true
 		a.years[e.Date.Y] = true
+		// A source's card counts the events that cite it, on its page,
+		// in the sources index and in the source list of every entry
+		// that names it.
+		for _, r := range e.Refs {
+			if src := s.Get(r.Kind, r.ID); src != nil && r.Kind == content.Source {
+				a.kinds[content.Source] = true
+				for _, from := range s.ReferredBy(src, "") {
+					a.entry(from)
+				}
+			}
+		}
 	}
 	for _, t := range e.Tags {
 		a.tags[site.Slug(t)] = true

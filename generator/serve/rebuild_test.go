@@ -331,6 +331,12 @@ func TestFullRebuilds(t *testing.T) {
 	if !r.full || !strings.Contains(string(r.files["events/2025-12-24-shooting.html"]), "Renamed dossier") {
 		t.Errorf("site.toml: full = %v", r.full)
 	}
+	// The layouts speak the settings' calendar.
+	writeFile(t, dir, "site.toml", "title = \"Renamed dossier\"\ncalendar = \"persian\"\n")
+	r = b.build(change{config: true})
+	if page := string(r.files["events/2025-12-24-shooting.html"]); !strings.Contains(page, "3 Dey 1404 (24 December 2025)") {
+		t.Errorf("calendar = \"persian\": %v, the event page has no Solar Hijri date", r.err)
+	}
 
 	writeFile(t, dir, "static/css/extra.css", "body{}")
 	var c change

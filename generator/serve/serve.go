@@ -29,6 +29,15 @@
 // has content errors, the last good output is still served, with the
 // errors, as path:line:col: message, shown over every page until a build
 // succeeds. None of this is ever in the output of the build command.
+//
+// # Who may ask
+//
+// The server answers only requests addressed to it by an IP address, by
+// localhost (or a name ending in .localhost) or by the host name given in
+// -addr, at the port it listens on; others get 421 Misdirected Request.
+// Otherwise a web page on any domain could point its name at 127.0.0.1
+// (DNS rebinding) and read the preview as its own; such a request gives
+// itself away by the name in its Host header.
 package serve
 
 import (
@@ -47,6 +56,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"dossier/generator/diag"
 )
 
 // debounce is how long the server waits after a change for more changes
@@ -61,6 +72,7 @@ const backgroundDelay = 300 * time.Millisecond
 // A Server serves a site folder and rebuilds it when it changes.
 type Server struct {
 	dir            string
+	name           string // the host name given to listen on, if not an address
 	stdout, stderr io.Writer
 	b              *builder
 
@@ -102,7 +114,11 @@ func Run(ctx context.Context, dir, addr string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	return New(dir, stdout, stderr).Serve(ctx, ln)
+	s := New(dir, stdout, stderr)
+	if host, _, err := net.SplitHostPort(addr); err == nil && net.ParseIP(host) == nil {
+		s.name = host
+	}
+	return s.Serve(ctx, ln)
 }
 
 // Serve builds the site, then serves it on ln and rebuilds it on every
@@ -125,7 +141,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	var wg sync.WaitGroup
 	wg.Go(func() { s.watch(ctx, w) })
 
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: allowHosts(s, ln.Addr(), s.name), ReadHeaderTimeout: 10 * time.Second}
 	srv.RegisterOnShutdown(s.shutdown)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -148,6 +164,41 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 }
 
 func (s *Server) shutdown() { s.stopOnce.Do(func() { close(s.stop) }) }
+
+// allowHosts answers 421 to requests not addressed to this server (see
+// the package comment), and passes the others to h.
+func allowHosts(h http.Handler, addr net.Addr, name string) http.Handler {
+	_, port, _ := net.SplitHostPort(addr.String())
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !allowedHost(r.Host, port, name) {
+			msg := fmt.Sprintf("This preview server answers to localhost:%s or an IP address of this machine, not to %q:\n"+
+				"other names are refused so that no web site can read the preview through its own name (DNS rebinding).\n", port, r.Host)
+			http.Error(w, msg, http.StatusMisdirectedRequest)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// allowedHost reports whether a Host header names this server: an IP
+// address, localhost, a name under .localhost, or name; with port.
+func allowedHost(hostport, port, name string) bool {
+	host, p, err := net.SplitHostPort(hostport)
+	if err != nil {
+		host, p = hostport, "80" // no port: the default one
+	}
+	if p != port || host == "" {
+		return false
+	}
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	switch {
+	case net.ParseIP(host) != nil:
+		return true // an address is never another site's name
+	case host == "localhost" || strings.HasSuffix(host, ".localhost"):
+		return true // names that always mean this machine (RFC 6761)
+	}
+	return name != "" && host == strings.ToLower(name)
+}
 
 // url is the address to print for a listener.
 func url(a net.Addr) string {
@@ -253,7 +304,7 @@ func (s *Server) rebuild(c change) {
 
 	switch {
 	case next.failed:
-		fmt.Fprintf(s.stderr, "build failed with %d errors in %v; serving the last good build\n", len(errs), took.Round(time.Millisecond))
+		fmt.Fprintf(s.stderr, "build failed with %s in %v; serving the last good build\n", diag.Plural(len(errs), "error", "errors"), took.Round(time.Millisecond))
 	case r.full:
 		fmt.Fprintf(s.stdout, "built %d pages in %v\n", r.pages, took.Round(time.Millisecond))
 	default:

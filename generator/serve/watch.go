@@ -113,7 +113,9 @@ func (w *watcher) note(ev fsnotify.Event, c *change) bool {
 			}
 		}
 	}
-	tree := isDir || wasDir
+	// content/ itself, moved away, is a tree even once forgotten: read as
+	// a file, it would be an entry gone, and the timeline empty.
+	tree := isDir || wasDir || rest == ""
 
 	switch top {
 	case "layouts":

@@ -11,10 +11,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"dossier/generator/content"
 	"dossier/generator/diag"
+	"dossier/generator/slug"
 )
 
 // Site is the whole dossier.
@@ -241,22 +241,8 @@ func (s *Site) byName(k content.Kind, id string) string {
 
 // Slug makes a file name from free text: lowercase letters and digits,
 // with single hyphens between words.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
-}
+// It is slug.Make, named here for the callers that make tag pages.
+func Slug(s string) string { return slug.Make(s) }
 
 func (s *Site) tags() {
 	for _, e := range s.Entries {

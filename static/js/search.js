@@ -36,9 +36,13 @@
     '\u03c2': '\u03c3', // ς → σ
     '\u064a': '\u06cc', // Arabic yeh → Farsi yeh
     '\u0649': '\u06cc', // alef maksura → Farsi yeh
-    '\u0643': '\u06a9' // Arabic kaf → keheh
+    '\u0643': '\u06a9', // Arabic kaf → keheh
+    '\u0629': '\u0647', // teh marbuta → heh
+    '\u06d5': '\u0647' // ae, what NFD leaves of heh with yeh above → heh
   };
-  var FOLDS_RE = /[\u00df\u0131\u00f8\u0111\u00f0\u0142\u00e6\u0153\u00fe\u03c2\u064a\u0649\u0643]/g;
+  // Persian (U+06F0–U+06F9) and Arabic-Indic (U+0660–U+0669) digits fold
+  // to ASCII digits, as digit() in fold.go.
+  var FOLDS_RE = /[\u00df\u0131\u00f8\u0111\u00f0\u0142\u00e6\u0153\u00fe\u03c2\u064a\u0649\u0643\u0629\u06d5\u0660-\u0669\u06f0-\u06f9]/g;
   var JOINERS = /[\-\u2010\u2011\u00ad'\u2018\u2019`\u00b4\u200c\u200d\u02b9-\u02bf]/g;
   var WORDS = unicodeRegExp('[\\p{L}\\p{N}\\p{M}]+', 'gu',
     // Browsers without Unicode property escapes: anything but ASCII
@@ -56,6 +60,9 @@
   }
 
   function foldOne(c) {
+    var code = c.charCodeAt(0);
+    if (code >= 0x6f0 && code <= 0x6f9) return String(code - 0x6f0);
+    if (code >= 0x660 && code <= 0x669) return String(code - 0x660);
     return FOLDS[c];
   }
 
