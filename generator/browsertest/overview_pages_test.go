@@ -12,7 +12,7 @@ func TestOverviewPages(t *testing.T) {
 	if _, err := axeSource(); err != nil {
 		need(t, err)
 	}
-	for _, p := range []string{eventPage(t), "places/tehran.html"} {
+	for _, p := range []string{eventPage(t), "places/tehran.html"} { // both in internal/testsite
 		for _, width := range []int64{390, 1280} {
 			t.Run(fmt.Sprintf("%s/%d", p, width), func(t *testing.T) {
 				b := newBrowser(t)

@@ -2,18 +2,58 @@ package browsertest
 
 import (
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"dossier/generator/build"
+	"dossier/internal/testsite"
 )
+
+// kindsTOML names the test site's kinds of event, as the shipped
+// site.toml does.
+const kindsTOML = `
+[overview]
+labels = { "2018-10-18-kandahar-attack" = "Raziq, Kandahar 2018" }
+
+[[kinds]]
+tag = "assassination"
+label = "Killing"
+shape = "star"
+key = true
+
+[[kinds]]
+tag = "arrest"
+label = "Arrest"
+shape = "square"
+`
+
+// buildDossier builds the test site with kinds of event, into a
+// temporary folder, and returns the file URL of its output.
+func buildDossier(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	fsys := testsite.FS()
+	// A copy: the files share the bytes of testsite's archive.
+	fsys["site.toml"].Data = append(append([]byte(nil), fsys["site.toml"].Data...), kindsTOML...)
+	for name, f := range fsys {
+		p := filepath.Join(dir, "site", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return buildTestdata(t, filepath.Join(dir, "site"))
+}
 
 // buildTestdata builds a site of testdata into a temporary folder and
 // returns the file URL of its output, ending in "/".
@@ -30,14 +70,6 @@ func buildTestdata(t *testing.T, dir string) string {
 func (b *browser) viewport(w, h int64) {
 	b.t.Helper()
 	b.do(fmt.Sprintf("viewport %dx%d", w, h), chromedp.EmulateViewport(w, h))
-}
-
-// scheme emulates prefers-color-scheme, "light" or "dark".
-func (b *browser) scheme(s string) {
-	b.t.Helper()
-	b.do("emulate "+s, call(emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: s}},
-	}))
 }
 
 // drawing is what a page's shown overview and map drawings hold.
@@ -94,8 +126,8 @@ func TestOverview(t *testing.T) {
 		name, url string
 		events    int
 	}{
-		{"dossier", siteURL, countFiles(t, filepath.Join(repoRoot, "content", "events"))},
-		{"two-centuries", buildTestdata(t, "testdata/two-centuries"), countFiles(t, "testdata/two-centuries/content/events")},
+		{"dossier", buildDossier(t), countFiles(t, testsite.FS(), "content/events")},
+		{"two-centuries", buildTestdata(t, "testdata/two-centuries"), countFiles(t, os.DirFS("testdata/two-centuries"), "content/events")},
 	}
 	shots := os.Getenv("OVERVIEW_SCREENSHOTS") // a folder to save screenshots in
 	for _, site := range sites {
@@ -229,17 +261,17 @@ func TestOverview(t *testing.T) {
 	}
 }
 
-// countFiles counts the Markdown files of a folder that are not
-// translations (ID.md, not ID.TAG.md).
-func countFiles(t *testing.T, dir string) int {
+// countFiles counts the entries in a folder of a site: its Markdown
+// files that are not translations (ID.md, not ID.TAG.md).
+func countFiles(t *testing.T, fsys fs.FS, dir string) int {
 	t.Helper()
-	names, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	names, err := fs.Glob(fsys, dir+"/*.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := 0
 	for _, name := range names {
-		if strings.Count(filepath.Base(name), ".") == 1 {
+		if strings.Count(path.Base(name), ".") == 1 {
 			n++
 		}
 	}
