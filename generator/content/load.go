@@ -339,29 +339,57 @@ func scanLink(e *Entry, f *file, n *ast.Link, dest string, errs *diag.List) {
 		bad("link '%s' is absolute and would break offline: link to the entry's file relatively, like ../people/some-id.md", dest)
 		return
 	}
-	target, frag, _ := strings.Cut(dest, "#")
-	target, _, _ = strings.Cut(target, "?")
-	if t, err := url.PathUnescape(target); err == nil {
-		target = t
-	}
-	if path.Ext(target) != ".md" {
+	p, frag := linkPath(e.Path, dest)
+	if path.Ext(p) != ".md" {
 		bad("link '%s' does not name an entry: link to its .md file, like ../people/some-id.md", dest)
 		return
 	}
-	p := path.Join(path.Dir(e.Path), target)
-	parts := strings.Split(p, "/")
-	kind, ok := Kind(""), false
-	if len(parts) == 3 && parts[0] == "content" {
-		kind, ok = KindOfDir(parts[1])
-	}
+	kind, id, ok := entryAt(p)
 	if !ok {
 		bad("link '%s' leads to %s, which is not an entry in content/KIND/", dest, p)
 		return
 	}
 	e.Refs = append(e.Refs, Ref{
-		Kind: kind, ID: strings.TrimSuffix(parts[2], ".md"), Field: "link",
+		Kind: kind, ID: id, Field: "link",
 		Line: line, Col: col, Link: n, Fragment: frag,
 	})
+}
+
+// LinkTarget returns the entry that a relative link dest, written in the
+// body of the file at from, names, with the link's #fragment: how a body's
+// "../people/x.md" leads to x. ok is false when dest names no entry's
+// file (an http link, a #fragment alone, a broken link).
+func LinkTarget(from, dest string) (kind Kind, id, frag string, ok bool) {
+	if schemeOf(dest) != "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "\\") {
+		return "", "", "", false
+	}
+	p, frag := linkPath(from, dest)
+	if path.Ext(p) != ".md" {
+		return "", "", "", false
+	}
+	kind, id, ok = entryAt(p)
+	return kind, id, frag, ok
+}
+
+// linkPath returns the file a relative link leads to, as a path from the
+// site root, and the link's #fragment.
+func linkPath(from, dest string) (p, frag string) {
+	target, frag, _ := strings.Cut(dest, "#")
+	target, _, _ = strings.Cut(target, "?")
+	if t, err := url.PathUnescape(target); err == nil {
+		target = t
+	}
+	return path.Join(path.Dir(from), target), frag
+}
+
+// entryAt returns the kind and id of the entry whose file is at p.
+func entryAt(p string) (Kind, string, bool) {
+	parts := strings.Split(p, "/")
+	if len(parts) != 3 || parts[0] != "content" {
+		return "", "", false
+	}
+	kind, ok := KindOfDir(parts[1])
+	return kind, strings.TrimSuffix(parts[2], ".md"), ok
 }
 
 // destOffset finds where a link's destination is written: goldmark keeps

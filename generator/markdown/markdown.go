@@ -25,7 +25,7 @@ import (
 var md = goldmark.New(
 	goldmark.WithExtensions(
 		extension.Table,
-		extension.Footnote,
+		extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
 		extension.Typographer,
 		highlighting.NewHighlighting(
 			highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
@@ -45,4 +45,24 @@ func Parse(src []byte) ast.Node {
 // Render writes the HTML for a tree made by Parse from the same src.
 func Render(buf *bytes.Buffer, src []byte, doc ast.Node) error {
 	return md.Renderer().Render(buf, src, doc)
+}
+
+// SetIDPrefix makes the ids of doc's footnotes start with prefix, so that
+// the bodies of many entries can share one page (the print edition)
+// without two footnotes having the same id. doc is a tree made by Parse.
+func SetIDPrefix(doc ast.Node, prefix string) {
+	if d, ok := doc.(*ast.Document); ok {
+		d.AddMeta(idPrefixKey, []byte(prefix))
+	}
+}
+
+const idPrefixKey = "dossier-id-prefix"
+
+func footnotePrefix(n ast.Node) []byte {
+	if d := n.OwnerDocument(); d != nil {
+		if p, ok := d.Meta()[idPrefixKey].([]byte); ok {
+			return p
+		}
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"dossier/generator/content"
+	"dossier/generator/date"
 	"dossier/generator/feed"
 	"dossier/generator/geo"
 	"dossier/generator/site"
@@ -53,6 +54,11 @@ type chrome struct {
 	mu      sync.Mutex
 	parts   map[partKey]template.HTML
 	current map[partKey]map[string]bool // per header, the pages it asked about
+	edition date.Date                   // see EditionDate
+}
+
+func newChrome(edition date.Date) *chrome {
+	return &chrome{parts: map[partKey]template.HTML{}, current: map[partKey]map[string]bool{}, edition: edition}
 }
 
 // A partKey names a fragment: a partial, the depth of the pages it is
@@ -167,8 +173,14 @@ func Rel(from, to string) string {
 	return strings.Repeat("../", depth) + to
 }
 
-// Href links to an entry's page.
-func (p *Page) Href(e *content.Entry) string { return p.Rel(URL(e)) }
+// Href links to an entry's page; in the print edition, which holds every
+// entry, to the entry's section.
+func (p *Page) Href(e *content.Entry) string {
+	if p.Layout == "print" {
+		return "#" + Anchor(e)
+	}
+	return p.Rel(URL(e))
+}
 
 // TagHref links to a tag's page.
 func (p *Page) TagHref(name string) string { return p.Rel(TagURL(name)) }

@@ -28,7 +28,9 @@
 // (years/2025.html), which give readers without JavaScript the views that
 // js/filter.js makes on the timeline. Each entry's page also holds a view
 // of its file as written (made by package highlight), shown when the page
-// is opened at #source.
+// is opened at #source. print.html, the print edition, holds the whole
+// dossier on one page in reading order, its links leading to sections of
+// the page (see print.go).
 //
 // # Languages
 //
@@ -78,7 +80,7 @@ type WriteFunc func(path string, data []byte) error
 type Layouts map[string]*template.Template
 
 // pageLayouts are the layouts a site must have.
-var pageLayouts = []string{"timeline", "event", "person", "organization", "place", "source", "page", "tag", "tags", "list", "search", "status", "year"}
+var pageLayouts = []string{"timeline", "event", "person", "organization", "place", "source", "page", "tag", "tags", "list", "search", "status", "year", "print"}
 
 // ParseLayouts parses the layouts in fsys (base.html, partials.html, one
 // file per page layout, and i18n.toml) for a site with the settings cfg:
@@ -164,6 +166,7 @@ var funcs = template.FuncMap{
 	"kind":     func(s string) content.Kind { return content.Kind(s) },
 	"float":    func(f *float64) string { return strconv.FormatFloat(*f, 'f', -1, 64) },
 	"url":      URL,
+	"anchor":   Anchor,
 	// slugs gives tags as the words of a data attribute.
 	"slugs": func(tags []string) string {
 		var out []string
@@ -276,7 +279,10 @@ func Pages(s *site.Site) []*Page {
 	var pages []*Page
 	tl := &Page{Site: s, Path: "index.html", Layout: "timeline", Title: "Timeline", Years: byYear(s.Events),
 		Strip: NewStrip(s, s.Events), Facts: NewFacts(s), Map: NewPlaceMap(s)}
-	pages = append(pages, tl)
+	edition := EditionDate(s)
+	// The print edition, the longest page, comes early so that it is not
+	// the one page still rendering when the others are done.
+	pages = append(pages, tl, printPage(s, edition))
 	places := mapPlaces(s)
 	for _, e := range s.Entries {
 		p := &Page{Site: s, Path: URL(e), Layout: string(e.Kind), Title: e.Title, Entry: e}
@@ -319,9 +325,11 @@ func Pages(s *site.Site) []*Page {
 		pages = append(pages, &Page{Site: s, Path: YearURL(y.Year), Layout: "year", Title: strconv.Itoa(y.Year), Years: []Year{y}})
 	}
 	pages = append(pages, &Page{Site: s, Path: "search.html", Layout: "search", Title: "Search"})
-	c := &chrome{parts: map[partKey]template.HTML{}, current: map[partKey]map[string]bool{}}
+	c := newChrome(edition)
 	for _, p := range pages {
-		p.chrome = c
+		if p.chrome == nil {
+			p.chrome = c
+		}
 	}
 	return pages
 }

@@ -351,6 +351,9 @@ func (b *builder) renderChanged(s *site.Site, pages []*render.Page, files map[st
 	}
 	// Year pages link to the years before and after them.
 	a.allYears = !slices.Equal(years(b.good), years(s))
+	// Every page prints the dossier's edition, the date of its latest
+	// event or correction.
+	a.all = a.all || render.EditionDate(b.good) != render.EditionDate(s)
 
 	lz := map[string]*lazy{}
 	now := map[string]bool{}

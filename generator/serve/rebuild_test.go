@@ -67,6 +67,9 @@ var incrementalSteps = []struct {
 	name   string
 	files  map[string]string
 	broken bool // the build must fail
+	// The edit moves the dossier's edition (its latest event's date),
+	// which every page prints, so every page renders again.
+	edition bool
 }{
 	{name: "event title", files: map[string]string{shooting: `+++
 title = "A shooting in Tehran"
@@ -141,7 +144,7 @@ summary = "One sentence."
 +++
 Body [@src-a, para. 2], after [the arrest](2025-06-01-arrest.md).
 `}},
-	{name: "new event", files: map[string]string{protest: `+++
+	{name: "new event", edition: true, files: map[string]string{protest: `+++
 title = "A protest"
 date = "2026-01-02"
 place = "tehran"
@@ -198,7 +201,7 @@ summary = "One sentence."
 +++
 Body [@src-a, para. 2].
 `}},
-	{name: "renamed file", files: map[string]string{protest: "", "content/events/2026-01-03-protest.md": `+++
+	{name: "renamed file", edition: true, files: map[string]string{protest: "", "content/events/2026-01-03-protest.md": `+++
 title = "A protest"
 date = "2026-01-03"
 place = "tehran"
@@ -246,7 +249,7 @@ func testIncremental(t *testing.T, carry bool) {
 		if r.files == nil {
 			t.Fatalf("%s: build failed: %v %v", step.name, r.err, r.problems)
 		}
-		if r.full {
+		if r.full && !step.edition {
 			t.Errorf("%s: rendered every page", step.name)
 		}
 		// The last step renders every page, so "carried" also checks the
@@ -260,7 +263,7 @@ func testIncremental(t *testing.T, carry bool) {
 			continue
 		}
 		want := fullBuild(t, dir)
-		if step.name != "page in the menu" && r.pages >= want.pages {
+		if step.name != "page in the menu" && !step.edition && r.pages >= want.pages {
 			t.Errorf("%s: rendered %d pages of %d", step.name, r.pages, want.pages)
 		}
 		same(t, step.name, output(t, r), want.files)
