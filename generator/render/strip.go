@@ -107,13 +107,13 @@ func svgLine(x1, y1, x2, y2 float64) SVGLine { return SVGLine{num(x1), num(y1), 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 
 // Strip geometry, in SVG units. A view is never shown smaller than its
-// width in CSS pixels (the stylesheet switches views at 36rem, and the
-// narrow one is as wide as a 320px screen's content), so a unit is at
+// width in CSS pixels (the stylesheet switches views at 36rem and 50rem,
+// and the narrow one fits a 320px window's content), so a unit is at
 // least a pixel.
 const (
 	wideWidth   = 640 // the page's widest content, from 50rem
 	mediumWidth = 544 // 36rem less the page's padding
-	narrowWidth = 288 // a 320px screen less the page's padding
+	narrowWidth = 272 // a 320px screen less the page's padding and a scrollbar
 	stripPad    = 10
 	target      = 24 // a row, and the least width of a link
 	breakWidth  = 14
@@ -262,15 +262,24 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 	// needed to keep its link clear of the others', in as few staggered
 	// rows as keep every mark near its time.
 	lo, hi := float64(stripPad)+target/2, float64(width-stripPad)-target/2
+	const maxRows = 12
 	var pos []float64
-	rows := 1
+	rows, fits := 1, true
 	for ; ; rows++ {
-		pos = dodge(ideal, target/float64(rows), lo, hi)
+		gap := target / float64(rows)
+		fits = float64(len(ideal)-1)*gap <= hi-lo
+		if rows == maxRows && !fits {
+			// More marks than the strip holds at 24 units: they
+			// crowd, each still a link, and the list below the strip
+			// has every event at full size (WCAG 2.5.8's equivalent).
+			gap = (hi - lo) / float64(len(ideal)-1)
+		}
+		pos = dodge(ideal, gap, lo, hi)
 		worst := 0.0
 		for i := range pos {
 			worst = max(worst, math.Abs(pos[i]-ideal[i]))
 		}
-		if rows == 12 || float64(len(ideal))*target/float64(rows) <= hi-lo+target && worst <= 0.2*float64(width) {
+		if rows == maxRows || fits && worst <= 0.2*float64(width) {
 			break
 		}
 	}
@@ -278,7 +287,7 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 	var rowEnd []float64
 	for i, p := range pos {
 		r := 0
-		for r < len(rowEnd) && p-rowEnd[r] < target-0.01 {
+		for r < len(rowEnd) && p-rowEnd[r] < target-0.01 && (fits || r < maxRows-1) {
 			r++
 		}
 		if r == len(rowEnd) {

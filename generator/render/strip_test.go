@@ -228,3 +228,26 @@ func TestKeyLabel(t *testing.T) {
 		t.Errorf("span %s – %s, latest %s", f.First, f.Last, f.Latest)
 	}
 }
+
+// More events than the strip holds at 24 units crowd inside it, in at
+// most twelve rows, rather than run off its edge.
+func TestStripCrowded(t *testing.T) {
+	var dates []string
+	for i := range 400 {
+		dates = append(dates, fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%28))
+	}
+	s := testSite(t, dates...)
+	for _, v := range NewStrip(s, s.Events).Views {
+		ys := map[string]bool{}
+		for _, m := range v.Marks {
+			if m.X < 0 || m.X > float64(v.Width) {
+				t.Errorf("%s: mark at %v outside 0..%d", v.Class, m.X, v.Width)
+				break
+			}
+			ys[m.At.Y] = true
+		}
+		if len(ys) > 12 {
+			t.Errorf("%s: %d rows, want at most 12", v.Class, len(ys))
+		}
+	}
+}
