@@ -65,7 +65,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	// The bag keeps the site; the stamp only marks a folder that a
 	// later build may replace.
 	os.Remove(filepath.Join(built, build.Stamp))
-	cfg, errs := content.LoadConfig(os.DirFS(*site))
+	cfg, errs := content.LoadConfig(content.SiteFS(*site))
 	if errs.Errors() > 0 {
 		errs.Print(stderr, "text")
 		fmt.Fprintf(stderr, "%s; no archive written\n", diag.Plural(errs.Errors(), "error", "errors"))

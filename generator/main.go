@@ -22,6 +22,7 @@ import (
 	"runtime/debug"
 
 	"dossier/generator/build"
+	"dossier/generator/content"
 	"dossier/generator/diag"
 )
 
@@ -137,7 +138,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	tuneGC()
-	s, problems := build.Load(os.DirFS(*site))
+	s, problems := build.Load(content.SiteFS(*site))
 	w := stderr
 	if *format != "text" {
 		w = stdout

@@ -92,7 +92,7 @@ func Build(dir, out string) (diag.List, error) {
 	if err := checkOut(dir, out); err != nil {
 		return nil, err
 	}
-	fsys := os.DirFS(dir)
+	fsys := content.SiteFS(dir)
 	s, errs := Load(fsys)
 	if s == nil {
 		return errs, ErrContent

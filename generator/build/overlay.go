@@ -13,6 +13,11 @@ type overlay struct{ top, bottom fs.FS }
 
 func (o overlay) Open(name string) (fs.File, error) {
 	f, err := o.top.Open(name)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		// The site's file is there but cannot be read (a symbolic link
+		// out of the site, say): the theme's must not silently replace it.
+		return nil, err
+	}
 	if err == nil {
 		if st, serr := f.Stat(); serr == nil && !st.IsDir() {
 			return f, nil

@@ -62,6 +62,10 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 	var errs diag.List
 	cfg := Config{Language: "en", Direction: "ltr", Calendar: Calendars[0], Digits: Digits[0],
 		Overview: Overview{Killed: []string{"killed"}, Accused: []string{"accused"}}}
+	if err := checkLink(fsys, name); err != nil {
+		errs.Add(name, 1, 1, "%v", err)
+		return cfg, errs
+	}
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		errs.Add(name, 0, 0, "cannot read site settings: %v (a site needs a site.toml with at least title = \"...\")", unwrapPath(err))

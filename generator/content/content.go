@@ -5,8 +5,11 @@
 //
 // Each entry is one file, content/KIND/ID.md, where KIND is the folder of
 // its kind (events, people, organizations, places, sources, pages) and ID
-// matches ^[a-z0-9]+(-[a-z0-9]+)*$. The file starts with a line of exactly
-// +++, then TOML fields, then another +++ line, then a Markdown body.
+// matches ^[a-z0-9]+(-[a-z0-9]+)*$, except index, the name of list pages.
+// The file starts with a line +++ (spaces or tabs may follow it), then
+// TOML fields, then another +++ line, then a Markdown body. A file may
+// be a symbolic link to another file in the site, never to one outside
+// it: SiteFS reads the site so that nothing outside can be read.
 //
 // # Positions
 //
@@ -47,7 +50,8 @@
 // # What is checked here
 //
 // Load checks each file on its own: syntax, field names and types, required
-// fields, dates, statuses and URLs. Whether the ids an entry names exist is a
+// fields, dates, statuses and URLs, and the limits that keep hostile input
+// from stalling a build (limits.go, inlinecost.go). Whether the ids an entry names exist is a
 // question about the whole site, answered by package site from the Refs
 // each entry carries.
 package content
@@ -154,6 +158,10 @@ type Entry struct {
 
 	// Refs lists every id the entry names, in fields and in its body.
 	Refs []Ref
+
+	// TagRefs says where each tag is written, with the tag in ID: the
+	// site reports there a tag that cannot have a page of its own.
+	TagRefs []Ref
 }
 
 // An Account is one source's version of a fact that sources disagree on.

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -55,7 +56,7 @@ var sourcesField = Field{Name: "sources", typ: tRefs, ref: Source, Doc: "ids of 
 
 // Schema lists the fields of each kind, in the order templates show them.
 var Schema = map[Kind][]Field{
-	Event: {
+	Event: withCommon([]Field{
 		{Name: "title", typ: tString, Required: true, Doc: "what happened, in a line", set: func(e *Entry, v any) { e.Title = v.(string) }},
 		{Name: "date", typ: tDate, Required: true, Doc: `"YYYY-MM-DD", "YYYY-MM" or "YYYY": only as precise as the sources; end it with ~ if they say "about", ? if they are unsure`, set: func(e *Entry, v any) { e.Date = v.(date.Date) }},
 		{Name: "end", typ: tDate, Doc: "last day of a span, if it lasted", set: func(e *Entry, v any) { e.End = v.(date.Date) }},
@@ -70,8 +71,8 @@ var Schema = map[Kind][]Field{
 		{Name: "summary", typ: tString, Doc: "one sentence for the timeline", set: func(e *Entry, v any) { e.Summary = v.(string) }},
 		{Name: "roles", typ: tRoles, ref: Person, Doc: "the role of each person in this event, by their id; list them in people too", set: func(e *Entry, v any) { e.Roles = v.(map[string]string) }},
 		{Name: "accounts", typ: tAccounts, Doc: "where sources differ, one block for each source's version, side by side", set: func(e *Entry, v any) { e.Accounts = v.([]Account) }},
-	},
-	Person: {
+	}),
+	Person: withCommon([]Field{
 		{Name: "name", typ: tString, Required: true, Doc: "the name most sources use", set: func(e *Entry, v any) { e.Title = v.(string) }},
 		{Name: "aliases", typ: tStrings, Doc: "every other spelling and transliteration", set: func(e *Entry, v any) { e.Aliases = v.([]string) }},
 		{Name: "native_name", typ: tString, Doc: "the name in its own script", set: func(e *Entry, v any) { e.NativeName = v.(string) }},
@@ -82,22 +83,22 @@ var Schema = map[Kind][]Field{
 		{Name: "place", typ: tRef, ref: Place, Doc: "id of the place they come from", set: func(e *Entry, v any) { e.Place = v.(string) }},
 		{Name: "tags", typ: tStrings, Doc: "lowercase topic words", set: func(e *Entry, v any) { e.Tags = v.([]string) }},
 		sourcesField,
-	},
-	Organization: {
+	}),
+	Organization: withCommon([]Field{
 		{Name: "name", typ: tString, Required: true, Doc: "the name most sources use", set: func(e *Entry, v any) { e.Title = v.(string) }},
 		{Name: "aliases", typ: tStrings, Doc: "other names, acronyms, transliterations", set: func(e *Entry, v any) { e.Aliases = v.([]string) }},
 		{Name: "kind", typ: tString, Doc: "state body, armed group, party, media...", set: func(e *Entry, v any) { e.Type = v.(string) }},
 		{Name: "description", typ: tString, Doc: "what it is, in a line", set: func(e *Entry, v any) { e.Description = v.(string) }},
 		sourcesField,
-	},
-	Place: {
+	}),
+	Place: withCommon([]Field{
 		{Name: "name", typ: tString, Required: true, Doc: "the name most sources use", set: func(e *Entry, v any) { e.Title = v.(string) }},
 		{Name: "country", typ: tString, Doc: "the country it is in", set: func(e *Entry, v any) { e.Country = v.(string) }},
 		{Name: "lat", typ: tFloat, Doc: "latitude in decimal degrees", set: func(e *Entry, v any) { e.Lat = v.(*float64) }},
 		{Name: "lon", typ: tFloat, Doc: "longitude in decimal degrees", set: func(e *Entry, v any) { e.Lon = v.(*float64) }},
 		sourcesField,
-	},
-	Source: {
+	}),
+	Source: withCommon([]Field{
 		{Name: "title", typ: tString, Required: true, Doc: "headline of the document", set: func(e *Entry, v any) { e.Title = v.(string) }},
 		{Name: "publisher", typ: tString, Doc: "only if the document names it", set: func(e *Entry, v any) { e.Publisher = v.(string) }},
 		{Name: "author", typ: tString, Doc: "only if the document names it", set: func(e *Entry, v any) { e.Author = v.(string) }},
@@ -108,18 +109,17 @@ var Schema = map[Kind][]Field{
 		{Name: "kind", typ: tString, Doc: "article, statement, post, analysis...", set: func(e *Entry, v any) { e.Type = v.(string) }},
 		{Name: "archived_url", typ: tURL, Doc: "address of an archived copy", set: func(e *Entry, v any) { e.ArchivedURL = v.(string) }},
 		{Name: "sha256", typ: tHash, Doc: "SHA-256 of the document as retrieved, in hex", set: func(e *Entry, v any) { e.SHA256 = v.(string) }},
-	},
-	Page: {
+	}),
+	Page: withCommon([]Field{
 		{Name: "title", typ: tString, Required: true, Doc: "the page's title", set: func(e *Entry, v any) { e.Title = v.(string) }},
 		{Name: "weight", typ: tInt, Doc: "order in the menu, smallest first", set: func(e *Entry, v any) { e.Weight = v.(int) }},
-	},
+	}),
 }
 
-func init() {
-	for k := range Schema {
-		Schema[k] = append(Schema[k], common...)
-	}
-}
+// withCommon returns a kind's fields followed by those every kind has.
+// Schema is built whole here rather than completed by init, so that
+// what `go doc` shows of it is what the program reads.
+func withCommon(fields []Field) []Field { return append(fields, common...) }
 
 // FieldNames returns the names of kind k's fields.
 func FieldNames(k Kind) []string {
@@ -137,7 +137,10 @@ type decoder struct {
 	loc  *locator
 	errs *diag.List
 
-	unfilled []string // fields still holding a template's placeholder
+	// reported lists the fields whose value was reported already (a
+	// placeholder left, a bad value), so checks of the whole entry do
+	// not report them again.
+	reported []string
 }
 
 func (d *decoder) errorAt(off int, format string, args ...any) {
@@ -175,17 +178,72 @@ func (d *decoder) decode(m map[string]any) {
 		f := fields[i]
 		if off, ok := d.placeholder(key, m[key]); ok {
 			d.errorAt(off, "%s is still the placeholder from the template: replace it with %s", f.Name, f.Doc)
-			d.unfilled = append(d.unfilled, f.Name)
+			d.reported = append(d.reported, f.Name)
+			continue
+		}
+		if d.controls(key, m[key]) {
+			d.reported = append(d.reported, f.Name)
 			continue
 		}
 		if v, ok := d.value(f, m[key]); ok {
 			f.set(d.e, v)
+		} else {
+			d.reported = append(d.reported, f.Name)
 		}
 	}
 	for _, f := range fields {
 		// A misspelt required field is reported once, as misspelt.
 		if _, ok := m[f.Name]; !ok && f.Required && !suggested[f.Name] {
 			d.errorAt(d.loc.f.fmStart, "%s needs a %s field, like: %s", article(d.e.Kind), f.Name, example(f))
+		}
+	}
+}
+
+// controlEscape matches a TOML escape that writes a C0 control
+// character other than tab, LF and CR.
+var controlEscape = regexp.MustCompile(`\\(u00[01][0-8bcefBCEF]|u001[0-9a-fA-F]|U0000[01][0-8bcefBCEF]|U00001[0-9a-fA-F]|x[01][0-8bcefBCEF]|x1[0-9a-fA-F]|[bfe])`)
+
+// controls reports a string in v, the value of the field at path, that
+// holds a control character written as an escape (the TOML decoder
+// refuses them written raw); it reports whether it found one.
+func (d *decoder) controls(path string, v any) bool {
+	bad, at := rune(-1), ""
+	walkStrings(path, v, func(p, s string) {
+		if i := strings.IndexFunc(s, isControl); i >= 0 && bad < 0 {
+			bad, at = rune(s[i]), p
+		}
+	})
+	if bad < 0 {
+		return false
+	}
+	off := d.loc.value(at, "")
+	if i := d.loc.findRE(d.loc.key(at), controlEscape); i >= 0 {
+		off = i
+	}
+	d.errorAt(off, "invisible control character %s in %s: remove it", controlName(bad), path)
+	return true
+}
+
+func isControl(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' }
+
+// walkStrings calls fn with every string in v, a decoded TOML value at
+// the dotted key path, and the path of the key that holds it.
+func walkStrings(path string, v any, fn func(path, s string)) {
+	switch v := v.(type) {
+	case string:
+		fn(path, v)
+	case []any:
+		for _, x := range v {
+			walkStrings(path, x, fn)
+		}
+	case map[string]any:
+		for _, k := range sortedKeys(v) {
+			fn(path+"."+k, k)
+			walkStrings(path+"."+k, v[k], fn)
+		}
+	case []map[string]any:
+		for i, x := range v {
+			walkStrings(fmt.Sprintf("%s.%d", path, i), x, fn)
 		}
 	}
 }
@@ -216,195 +274,265 @@ func example(f Field) string {
 
 // value converts one decoded TOML value to the field's Go type.
 func (d *decoder) value(f Field, v any) (any, bool) {
-	keyOff := d.loc.key(f.Name)
 	switch f.typ {
 	case tString, tStatus, tURL, tRef, tHash:
-		s, ok := v.(string)
-		if !ok {
-			d.errorAt(d.loc.value(f.Name, ""), "%s must be a string in quotes, like %s", f.Name, example(f))
-			return nil, false
-		}
-		s = strings.TrimSpace(s)
-		off := d.loc.value(f.Name, s)
-		if s == "" {
-			if f.Required {
-				d.errorAt(off, "%s is empty: give %s", f.Name, f.Doc)
-			} else {
-				d.errorAt(off, "%s is empty: give %s, or remove the line", f.Name, f.Doc)
-			}
-			return nil, false
-		}
-		switch f.typ {
-		case tStatus:
-			if !slices.Contains(Statuses, s) {
-				msg := fmt.Sprintf("status '%s' is not one of %s", s, strings.Join(Statuses, ", "))
-				if near := diag.Nearest(s, Statuses); near != "" {
-					msg += fmt.Sprintf("; did you mean '%s'?", near)
-				}
-				d.errorAt(off, "%s", msg)
-				return nil, false
-			}
-		case tURL:
-			if err := checkURL(s); err != nil {
-				d.errorAt(off, "%s %v", f.Name, err)
-				return nil, false
-			}
-		case tRef:
-			d.ref(f.ref, s, f.Name, off)
-		case tHash:
-			s = strings.ToLower(s)
-			if !sha256RE.MatchString(s) {
-				d.errorAt(off, "%s must be 64 hexadecimal digits, as sha256sum prints them", f.Name)
-				return nil, false
-			}
-		}
-		return s, true
+		return d.stringValue(f, v)
 	case tStrings, tRefs:
-		list, ok := v.([]any)
-		if !ok {
-			d.errorAt(d.loc.value(f.Name, ""), "%s must be a list of strings, like %s = [\"first\", \"second\"]", f.Name, f.Name)
-			return nil, false
-		}
-		var out []string
-		seen := map[string]bool{}
-		after, bad := 0, false
-		for _, item := range list {
-			s, ok := item.(string)
-			if !ok || strings.TrimSpace(s) == "" {
-				if !bad { // once a list: the hint is the same for every item
-					d.errorAt(d.loc.value(f.Name, ""), "%s must be a list of non-empty strings in quotes, like %s = [\"first\", \"second\"]", f.Name, f.Name)
-				}
-				bad = true
-				continue
-			}
-			off := d.loc.valueAfter(f.Name, s, after)
-			after = off + 1
-			if seen[s] {
-				d.warnAt(off, "%s lists '%s' twice", f.Name, s)
-				continue
-			}
-			seen[s] = true
-			if f.typ == tRefs {
-				d.ref(f.ref, s, f.Name, off)
-			}
-			out = append(out, s)
-		}
-		return out, true
+		return d.listValue(f, v)
 	case tDate:
-		dt, ok := d.date(f.Name, v)
-		return dt, ok
+		return d.date(f.Name, v)
 	case tFloat:
-		var x float64
-		switch n := v.(type) {
-		case float64:
-			x = n
-		case int64:
-			x = float64(n)
-		default:
-			d.errorAt(d.loc.value(f.Name, ""), "%s must be a number, like %s = 31.61", f.Name, f.Name)
-			return nil, false
-		}
-		limit := 90.0
-		if f.Name == "lon" {
-			limit = 180
-		}
-		if math.IsNaN(x) || math.Abs(x) > limit {
-			hint := ""
-			if f.Name == "lat" && math.Abs(x) <= 180 {
-				hint = ": latitude runs south to north; are lat and lon swapped?"
-			}
-			d.errorAt(d.loc.value(f.Name, ""), "%s %v is out of range (-%v to %v)%s", f.Name, x, limit, limit, hint)
-			return nil, false
-		}
-		return &x, true
+		return d.floatValue(f, v)
 	case tInt:
-		n, ok := v.(int64)
-		if !ok || n != int64(int32(n)) {
-			d.errorAt(d.loc.value(f.Name, ""), "%s must be a whole number, like %s = 10", f.Name, f.Name)
-			return nil, false
-		}
-		return int(n), true
+		return d.intValue(f, v)
 	case tRoles:
-		t, ok := v.(map[string]any)
-		if !ok {
-			d.errorAt(keyOff, "roles must be a table: a line [roles], then lines person-id = \"role\"")
-			return nil, false
-		}
-		out := map[string]string{}
-		for _, id := range sortedKeys(t) {
-			off := d.loc.key("roles." + id)
-			s, ok := t[id].(string)
-			if !ok || strings.TrimSpace(s) == "" {
-				d.errorAt(off, "the role of '%s' must be a non-empty string, like %s = \"killed\"", id, id)
-				continue
-			}
-			d.ref(Person, id, "roles", off)
-			out[id] = strings.TrimSpace(s)
-		}
-		return out, true
+		return d.rolesValue(f, v)
 	case tAccounts:
-		tables, ok := v.([]map[string]any)
-		if !ok {
-			d.errorAt(keyOff, "accounts must be written as [[accounts]] blocks, each with source and says")
-			return nil, false
-		}
-		var out []Account
-		for i, t := range tables {
-			path := fmt.Sprintf("accounts.%d", i)
-			var a Account
-			for _, key := range sortedKeys(t) {
-				s, _ := t[key].(string)
-				switch key {
-				case "source":
-					a.Source = s
-				case "says":
-					a.Says = strings.TrimSpace(s)
-				case "about":
-					a.About = strings.TrimSpace(s)
-				default:
-					d.unknown(key, path+".", []string{"source", "says", "about"}, fmt.Sprintf("an account has no field '%s'", key))
-				}
-			}
-			if a.Source == "" {
-				d.errorAt(d.loc.key(path), "this account needs source = \"source-id\"")
-			} else {
-				d.ref(Source, a.Source, "accounts", d.loc.value(path+".source", a.Source))
-			}
-			if a.Says == "" {
-				d.errorAt(d.loc.key(path), "this account needs says = \"what the source says\"")
-			}
-			out = append(out, a)
-		}
-		return out, true
+		return d.accountsValue(f, v)
 	case tCorrections:
-		tables, ok := v.([]map[string]any)
-		if !ok {
-			d.errorAt(keyOff, "corrections must be written as [[corrections]] blocks, each with date and note")
-			return nil, false
-		}
-		var out []Correction
-		for i, t := range tables {
-			path := fmt.Sprintf("corrections.%d", i)
-			var c Correction
-			for _, key := range sortedKeys(t) {
-				switch key {
-				case "date":
-					c.Date, _ = d.date(path+".date", t[key])
-				case "note":
-					s, _ := t[key].(string)
-					c.Note = strings.TrimSpace(s)
-				default:
-					d.unknown(key, path+".", []string{"date", "note"}, fmt.Sprintf("a correction has no field '%s'", key))
-				}
-			}
-			if c.Date.IsZero() || c.Note == "" {
-				d.errorAt(d.loc.key(path), "a correction needs both date = \"YYYY-MM-DD\" and note = \"what was corrected\"")
-			}
-			out = append(out, c)
-		}
-		return out, true
+		return d.correctionsValue(f, v)
 	}
 	panic("unreachable")
+}
+
+// stringValue reads a field of one string: text, a status, a URL, an id
+// or a digest, each checked for its form.
+func (d *decoder) stringValue(f Field, v any) (any, bool) {
+	s, ok := v.(string)
+	if !ok {
+		d.errorAt(d.loc.value(f.Name, ""), "%s must be a string in quotes, like %s", f.Name, example(f))
+		return nil, false
+	}
+	s = strings.TrimSpace(s)
+	off := d.loc.value(f.Name, s)
+	if s == "" {
+		if f.Required {
+			d.errorAt(off, "%s is empty: give %s", f.Name, f.Doc)
+		} else {
+			d.errorAt(off, "%s is empty: give %s, or remove the line", f.Name, f.Doc)
+		}
+		return nil, false
+	}
+	switch f.typ {
+	case tStatus:
+		return s, d.checkStatus(s, off)
+	case tURL:
+		if err := checkURL(s); err != nil {
+			d.errorAt(off, "%s %v", f.Name, err)
+			return nil, false
+		}
+	case tRef:
+		d.ref(f.ref, s, f.Name, off)
+	case tHash:
+		s = strings.ToLower(s)
+		if !sha256RE.MatchString(s) {
+			d.errorAt(off, "%s must be 64 hexadecimal digits, as sha256sum prints them", f.Name)
+			return nil, false
+		}
+	}
+	return s, true
+}
+
+func (d *decoder) checkStatus(s string, off int) bool {
+	if slices.Contains(Statuses, s) {
+		return true
+	}
+	msg := fmt.Sprintf("status '%s' is not one of %s", s, strings.Join(Statuses, ", "))
+	if near := diag.Nearest(s, Statuses); near != "" {
+		msg += fmt.Sprintf("; did you mean '%s'?", near)
+	}
+	d.errorAt(off, "%s", msg)
+	return false
+}
+
+// listValue reads a list of strings or of ids, warning of repeats.
+func (d *decoder) listValue(f Field, v any) (any, bool) {
+	list, ok := v.([]any)
+	if !ok {
+		d.notList(f, v)
+		return nil, false
+	}
+	var out []string
+	seen := map[string]bool{}
+	after, bad := 0, false
+	for _, item := range list {
+		s, ok := item.(string)
+		if !ok || strings.TrimSpace(s) == "" {
+			if !bad { // once a list: the hint is the same for every item
+				d.errorAt(d.loc.value(f.Name, ""), "%s must be a list of non-empty strings in quotes, like %s = [\"first\", \"second\"]", f.Name, f.Name)
+			}
+			bad = true
+			continue
+		}
+		off, end := d.loc.valueAfter(f.Name, s, after)
+		after = end
+		if seen[s] {
+			d.warnAt(off, "%s lists '%s' twice", f.Name, s)
+			continue
+		}
+		seen[s] = true
+		if f.typ == tRefs {
+			d.ref(f.ref, s, f.Name, off)
+		}
+		if f.Name == "tags" {
+			line, col := d.loc.f.pos(off)
+			d.e.TagRefs = append(d.e.TagRefs, Ref{ID: s, Field: "tags", Line: line, Col: col})
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+// notList reports a value that should have been a list.
+func (d *decoder) notList(f Field, v any) {
+	if s, ok := v.(string); ok {
+		d.errorAt(d.loc.value(f.Name, s), "%s is a list, even of one: write %s = [%s]", f.Name, f.Name, strconv.Quote(s))
+		return
+	}
+	d.errorAt(d.loc.value(f.Name, ""), "%s must be a list of strings, like %s = [\"first\", \"second\"]", f.Name, f.Name)
+}
+
+// floatValue reads a latitude or a longitude.
+func (d *decoder) floatValue(f Field, v any) (any, bool) {
+	var x float64
+	switch n := v.(type) {
+	case float64:
+		x = n
+	case int64:
+		x = float64(n)
+	default:
+		d.errorAt(d.loc.value(f.Name, ""), "%s must be a number, like %s = 31.61", f.Name, f.Name)
+		return nil, false
+	}
+	limit := 90.0
+	if f.Name == "lon" {
+		limit = 180
+	}
+	if math.IsNaN(x) || math.Abs(x) > limit {
+		hint := ""
+		if f.Name == "lat" && math.Abs(x) <= 180 {
+			hint = ": latitude runs south to north; are lat and lon swapped?"
+		}
+		d.errorAt(d.loc.value(f.Name, ""), "%s %v is out of range (-%v to %v)%s", f.Name, x, limit, limit, hint)
+		return nil, false
+	}
+	return &x, true
+}
+
+func (d *decoder) intValue(f Field, v any) (any, bool) {
+	n, ok := v.(int64)
+	if !ok || n != int64(int32(n)) {
+		d.errorAt(d.loc.value(f.Name, ""), "%s must be a whole number, like %s = 10", f.Name, f.Name)
+		return nil, false
+	}
+	return int(n), true
+}
+
+// rolesValue reads the table of people's roles in an event.
+func (d *decoder) rolesValue(f Field, v any) (any, bool) {
+	t, ok := v.(map[string]any)
+	if !ok {
+		d.errorAt(d.loc.key(f.Name), "roles must be a table: a line [roles], then lines person-id = \"role\"")
+		return nil, false
+	}
+	out := map[string]string{}
+	for _, id := range sortedKeys(t) {
+		off := d.loc.key("roles." + id)
+		s, ok := t[id].(string)
+		if !ok || strings.TrimSpace(s) == "" {
+			d.errorAt(off, "the role of '%s' must be a non-empty string, like %s = \"killed\"", id, id)
+			continue
+		}
+		d.ref(Person, id, "roles", off)
+		out[id] = strings.TrimSpace(s)
+	}
+	return out, true
+}
+
+// accountsValue reads an event's accounts: each source's version.
+func (d *decoder) accountsValue(f Field, v any) (any, bool) {
+	var out []Account
+	ok := d.tables(f, v, "an account", []string{"source", "says", "about"}, func(path string, t map[string]any) {
+		var a Account
+		source, badSource := d.text(path, "source", t)
+		says, badSays := d.text(path, "says", t)
+		a.Source, a.Says = source, says
+		a.About, _ = d.text(path, "about", t)
+		switch {
+		case source != "":
+			d.ref(Source, source, "accounts", d.loc.value(path+".source", source))
+		case !badSource:
+			d.errorAt(d.loc.key(path), "this account needs source = \"source-id\"")
+		}
+		if says == "" && !badSays {
+			d.errorAt(d.loc.key(path), "this account needs says = \"what the source says\"")
+		}
+		out = append(out, a)
+	})
+	return out, ok
+}
+
+// correctionsValue reads an entry's public log of corrections.
+func (d *decoder) correctionsValue(f Field, v any) (any, bool) {
+	var out []Correction
+	ok := d.tables(f, v, "a correction", []string{"date", "note"}, func(path string, t map[string]any) {
+		var c Correction
+		if dt, given := t["date"]; given {
+			c.Date, _ = d.date(path+".date", dt)
+		}
+		note, badNote := d.text(path, "note", t)
+		c.Note = note
+		if c.Date.IsZero() || note == "" && !badNote {
+			d.errorAt(d.loc.key(path), "a correction needs both date = \"YYYY-MM-DD\" and note = \"what was corrected\"")
+		}
+		out = append(out, c)
+	})
+	return out, ok
+}
+
+// tables reads a field that is an array of small tables, written as
+// [[name]] blocks or as an array of inline tables, name = [{...}]: TOML
+// gives both the same meaning. It reports the keys a table may not have,
+// then calls fn with each table and its dotted path.
+func (d *decoder) tables(f Field, v any, what string, keys []string, fn func(path string, t map[string]any)) bool {
+	tables, ok := v.([]map[string]any)
+	if list, isList := v.([]any); isList {
+		tables, ok = nil, true
+		for _, item := range list {
+			t, isTable := item.(map[string]any)
+			ok = ok && isTable
+			tables = append(tables, t)
+		}
+	}
+	if !ok {
+		d.errorAt(d.loc.key(f.Name), "%s must be written as [[%s]] blocks, each with %s and %s", f.Name, f.Name, keys[0], keys[1])
+		return false
+	}
+	for i, t := range tables {
+		path := fmt.Sprintf("%s.%d", f.Name, i)
+		for _, key := range sortedKeys(t) {
+			if !slices.Contains(keys, key) {
+				d.unknown(key, path+".", keys, fmt.Sprintf("%s has no field '%s'", what, key))
+			}
+		}
+		fn(path, t)
+	}
+	return true
+}
+
+// text returns the trimmed text of t[key], in the small table at path.
+// A value that is not text is reported, and bad is true.
+func (d *decoder) text(path, key string, t map[string]any) (s string, bad bool) {
+	v, given := t[key]
+	if !given {
+		return "", false
+	}
+	s, ok := v.(string)
+	if !ok {
+		d.errorAt(d.loc.value(path+"."+key, ""), "%s must be a string in quotes, like %s = \"...\"", key, key)
+		return "", true
+	}
+	return strings.TrimSpace(s), false
 }
 
 func (d *decoder) date(path string, v any) (date.Date, bool) {
@@ -417,14 +545,32 @@ func (d *decoder) date(path string, v any) (date.Date, bool) {
 		}
 		return dt, true
 	case time.Time:
-		if v.Hour() != 0 || v.Minute() != 0 || v.Second() != 0 || v.Nanosecond() != 0 {
-			d.errorAt(d.loc.value(path, ""), "%s has a time of day; give only the date, like %s = \"2025-12-24\"", path, path)
-			return date.Date{}, false
-		}
-		return date.FromTime(v), true
+		return d.tomlDate(path, v)
 	}
 	d.errorAt(d.loc.value(path, ""), "%s must be a date in quotes: \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\"", path)
 	return date.Date{}, false
+}
+
+// tomlDate checks a TOML date literal. The decoder reads a time of day
+// alone (date = 00:00:00) as a time on 1 January of year 0, and a date
+// of year 0 as any other; both are refused as the string "0000" is.
+func (d *decoder) tomlDate(path string, v time.Time) (date.Date, bool) {
+	off := d.loc.value(path, "")
+	name := path[strings.LastIndexByte(path, '.')+1:]
+	if v.Location().String() == "time-local" {
+		d.errorAt(off, "%s is a time of day without a date: give the date, like %s = \"2025-12-24\"", name, name)
+		return date.Date{}, false
+	}
+	if v.Hour() != 0 || v.Minute() != 0 || v.Second() != 0 || v.Nanosecond() != 0 {
+		d.errorAt(off, "%s has a time of day; give only the date, like %s = \"2025-12-24\"", path, path)
+		return date.Date{}, false
+	}
+	s := fmt.Sprintf("%04d-%02d-%02d", v.Year(), v.Month(), v.Day())
+	if _, err := date.Parse(s); err != nil {
+		d.errorAt(off, "%v", err)
+		return date.Date{}, false
+	}
+	return date.FromTime(v), true
 }
 
 // checkURL accepts absolute http and https URLs only: anything else is

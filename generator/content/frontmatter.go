@@ -55,9 +55,16 @@ func (f *file) pos(off int) (line, col int) {
 }
 
 var (
-	errNoOpen  = errors.New("the file must start with a line of exactly +++ that opens the front matter")
-	errNoClose = errors.New("the front matter opened on line 1 is never closed: add a line of exactly +++ after the last field")
+	errNoOpen  = errors.New("the file must start with a line +++ that opens the front matter")
+	errNoClose = errors.New("the front matter opened on line 1 is never closed: add a line +++ after the last field")
+	errYAML    = errors.New("this generator reads TOML front matter between +++ lines, not YAML between --- lines: replace both --- lines with +++, and write each field as key = \"value\" (lists as key = [\"a\", \"b\"])")
 )
+
+// isDelim reports whether line is +++, which may be followed by spaces
+// or tabs, as Hugo allows.
+func isDelim(line []byte, delim string) bool {
+	return string(bytes.TrimRight(line, " \t")) == delim
+}
 
 // split finds the front matter between the two +++ lines and returns a
 // copy of it; in f.src it is then replaced by spaces, keeping newlines,
@@ -72,11 +79,14 @@ func (f *file) split() ([]byte, error) {
 	}
 	first := line(0)
 	first = bytes.TrimPrefix(first, []byte("\uFEFF"))
-	if !bytes.Equal(first, []byte("+++")) {
+	if isDelim(first, "---") {
+		return nil, errYAML
+	}
+	if !isDelim(first, "+++") {
 		return nil, errNoOpen
 	}
 	for i := 1; i < len(f.lines); i++ {
-		if bytes.Equal(line(i), []byte("+++")) {
+		if isDelim(line(i), "+++") {
 			f.fmStart, f.fmEnd = f.lines[1], f.lines[i]
 			if f.fmStart > f.fmEnd { // "+++" on the last line, no newline
 				f.fmStart = f.fmEnd

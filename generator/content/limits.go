@@ -17,11 +17,6 @@ const MaxNesting = 100
 // that grows faster still with depth.
 const MaxIndent = 256
 
-// MaxProblems bounds the problems reported for one file. A file with
-// thousands of the same mistake says so once; the rest would bury the
-// other files' problems and flood a pull request's annotations.
-const MaxProblems = 100
-
 // deepLine returns the offset of the first line of src, from offset
 // start on, that opens more than MaxNesting quotes or list items or is
 // indented more than MaxIndent columns, with a message that says which;
@@ -77,23 +72,6 @@ func deepLine(src []byte, start int) (int, string) {
 	return -1, ""
 }
 
-// capProblems keeps the first MaxProblems of one file's problems, in
-// file order, and says how many more there are.
-func capProblems(path string, errs diag.List) diag.List {
-	if len(errs) <= MaxProblems {
-		return errs
-	}
-	errs = errs.Sort()
-	if len(errs) <= MaxProblems {
-		return errs
-	}
-	next := errs[MaxProblems]
-	more := len(errs) - MaxProblems
-	errs = errs[:MaxProblems:MaxProblems]
-	errs.Add(path, next.Line, next.Col, "and %d more problems in this file, not shown: fix these first, then run check again", more)
-	return errs
-}
-
 // humanSize writes a byte count as a contributor reads it.
 func humanSize(n int64) string {
 	switch {
@@ -103,4 +81,33 @@ func humanSize(n int64) string {
 		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// controlChars reports the C0 control characters other than tab, CR and
+// LF in f's bytes from start to end, one a line: they are invisible in
+// an editor, often pasted from another program, and a NUL would reach
+// the page's source view and the machine-readable copies.
+func controlChars(f *file, start, end int, errs *diag.List) {
+	line := -1
+	for i := start; i < end; i++ {
+		c := f.orig[i]
+		if c >= 0x20 || c == '\t' || c == '\n' || c == '\r' {
+			continue
+		}
+		l, col := f.pos(i)
+		if l != line {
+			line = l
+			errs.Add(f.path, l, col, "invisible control character %s: remove it (it is often pasted from another program)", controlName(rune(c)))
+		}
+	}
+}
+
+// controlName names a control character as a contributor may look it up.
+func controlName(r rune) string {
+	names := map[rune]string{0: "NUL", 0x1b: "ESC", 0x08: "backspace", 0x0c: "form feed", 0x0b: "vertical tab"}
+	s := fmt.Sprintf("U+%04X", r)
+	if n, ok := names[r]; ok {
+		s += " (" + n + ")"
+	}
+	return s
 }

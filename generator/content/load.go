@@ -100,7 +100,15 @@ func unwrapPath(err error) error {
 
 // loadFile reads and checks one file.
 func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
-	defer func() { errs = capProblems(p, errs) }()
+	// Sorted here, and so capped to diag.MaxPerFile, to hold few of a
+	// file's thousands of problems in memory.
+	defer func() { errs = errs.Sort() }()
+	// Here rather than in Load's walk, so that serve, reloading one
+	// file, says the same.
+	if err := checkLink(fsys, p); err != nil {
+		errs.Add(p, 1, 1, "%v", err)
+		return nil, errs
+	}
 	parts := strings.Split(p, "/")
 	if len(parts) != 3 {
 		if len(parts) == 2 && path.Ext(p) == ".md" {
@@ -136,6 +144,11 @@ func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
 		return nil, errs
 	}
 
+	if id == "index" {
+		errs.Add(p, 0, 0, "the id 'index' is reserved: index.html is the name of list pages, which this entry would overwrite; rename the file")
+		return nil, errs
+	}
+
 	info, err := fs.Stat(fsys, p)
 	if err == nil && info.Size() > MaxFileSize {
 		errs.Add(p, 0, 0, "the file is %s, and an entry may be at most %s: split it into several entries, or link to a long document from a source entry rather than pasting it", humanSize(info.Size()), humanSize(MaxFileSize))
@@ -150,6 +163,10 @@ func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
 	f := newFile(p, src)
 	if len(bytes.TrimSpace(src)) == 0 {
 		errs.Add(p, 1, 1, "empty file: an entry starts with a line +++, its fields, another +++ line, then the text; `go run ./generator new %s %s` writes one", kind, id)
+		return nil, errs
+	}
+	if enc := utf16Name(src); enc != "" {
+		errs.Add(p, 1, 1, "the file is encoded as %s: save it as UTF-8 (in most editors: Save with Encoding, or the encoding in the status bar)", enc)
 		return nil, errs
 	}
 	if !utf8.Valid(src) {
@@ -187,6 +204,24 @@ func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
 	return e, errs
 }
 
+// utf16Name names the UTF-16 encoding src is in, known by its byte-order
+// mark or by the zero bytes of its first ASCII characters, or returns "".
+// Windows editors save in it as "Unicode", and read as UTF-8 it is
+// invalid from the first byte.
+func utf16Name(src []byte) string {
+	switch {
+	case bytes.HasPrefix(src, []byte{0xff, 0xfe}):
+		return "UTF-16 (little-endian, with a byte-order mark)"
+	case bytes.HasPrefix(src, []byte{0xfe, 0xff}):
+		return "UTF-16 (big-endian, with a byte-order mark)"
+	case len(src) >= 4 && src[0] != 0 && src[1] == 0 && src[2] != 0 && src[3] == 0:
+		return "UTF-16 (little-endian)"
+	case len(src) >= 4 && src[0] == 0 && src[1] != 0 && src[2] == 0 && src[3] != 0:
+		return "UTF-16 (big-endian)"
+	}
+	return ""
+}
+
 // decodeTOML decodes text, the TOML part of f, reporting a syntax error
 // at its place in the file with prefix before the message.
 func decodeTOML(f *file, text []byte, prefix string, errs *diag.List) (map[string]any, bool) {
@@ -210,7 +245,15 @@ func decodeTOML(f *file, text []byte, prefix string, errs *diag.List) (map[strin
 // file's line and column.
 func tomlPos(f *file, fm []byte, pe toml.ParseError) (int, int) {
 	if pe.Position.Line > 0 && pe.Position.Start >= 0 && pe.Position.Start <= len(fm) {
-		return f.pos(f.fmStart + pe.Position.Start)
+		off := pe.Position.Start
+		if strings.HasPrefix(pe.Message, "TOML files cannot contain control characters") {
+			// The decoder points at the character before.
+			line := bytes.LastIndexByte(fm[:off], '\n') + 1
+			if i := bytes.IndexFunc(fm[line:], isControl); i >= 0 {
+				off = line + i
+			}
+		}
+		return f.pos(f.fmStart + off)
 	}
 	line := pe.Position.Line
 	if line < 1 {
@@ -226,7 +269,7 @@ func checkEvent(d *decoder) {
 	if !e.End.IsZero() && !e.Date.IsZero() && cmpDate(e.End, e.Date) < 0 {
 		d.errorAt(d.loc.value("end", e.End.EDTF()), "end %s is before date %s: end is the last day of a span, so it comes after date; are they swapped?", e.End, e.Date)
 	}
-	if _, ok := d.loc.keys["sources"]; ok && len(e.Sources) == 0 && !slices.Contains(d.unfilled, "sources") {
+	if _, ok := d.loc.keys["sources"]; ok && len(e.Sources) == 0 && !slices.Contains(d.reported, "sources") {
 		d.errorAt(d.loc.key("sources"), "an event needs at least one source, like sources = [\"source-id\"]")
 	}
 	if !e.Date.IsZero() && !strings.HasPrefix(e.ID, e.Date.String()+"-") {
@@ -252,13 +295,18 @@ func suggestID(s string) string {
 
 // scanBody parses the Markdown body and records its citations and links.
 func scanBody(e *Entry, f *file, errs *diag.List) {
-	if off, msg := deepLine(e.Src, f.fmEnd); off >= 0 {
+	off, msg := deepLine(e.Src, f.fmEnd)
+	if off < 0 {
+		off, msg = costlyInline(e.Src, f.body)
+	}
+	if off >= 0 {
 		line, col := f.pos(off)
 		errs.Add(e.Path, line, col, "%s", msg)
 		e.Doc = markdown.Parse(nil)
 		e.HeadingIDs = map[string]bool{}
 		return
 	}
+	controlChars(f, f.body, len(f.src), errs)
 	e.Doc = markdown.Parse(e.Src)
 	e.HeadingIDs = map[string]bool{}
 	at := func(off int) (int, int) { return f.pos(off) }
@@ -334,7 +382,11 @@ func scanLink(e *Entry, f *file, n *ast.Link, dest string, errs *diag.List) {
 		bad("unsafe or unsupported link '%s': links may be http(s) or mailto addresses, or relative links to an entry's .md file", dest)
 		return
 	case strings.HasPrefix(dest, "#"):
-		return // checked against the page's own headings by the site
+		// A link within the page: the site checks the fragment against
+		// the page's headings, as for a link to another entry. With no
+		// Link set, rendering leaves the destination as written.
+		e.Refs = append(e.Refs, Ref{Kind: e.Kind, ID: e.ID, Field: "link", Line: line, Col: col, Fragment: dest[1:]})
+		return
 	case strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "\\"):
 		bad("link '%s' is absolute and would break offline: link to the entry's file relatively, like ../people/some-id.md", dest)
 		return

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,25 +22,22 @@ type locator struct {
 }
 
 func newLocator(f *file, fm []byte) *locator {
-	l := &locator{f: f, fm: fm, keys: map[string]int{}}
+	masked, inside := lex(fm)
+	l := &locator{f: f, fm: masked, keys: map[string]int{}}
 	prefix := ""
 	arrays := map[string]int{}
-	inString := ""
 	off := 0
-	for _, line := range bytes.SplitAfter(fm, []byte("\n")) {
+	for i, line := range bytes.SplitAfter(masked, []byte("\n")) {
 		start := off
 		off += len(line)
-		s := string(line)
-		if inString != "" {
-			if strings.Count(s, inString)%2 == 1 {
-				inString = ""
-			}
-			continue
+		if inside[i] {
+			continue // within a multi-line string, array or inline table
 		}
+		s := string(line)
 		t := strings.TrimSpace(s)
 		indent := len(s) - len(strings.TrimLeft(s, " \t"))
 		switch {
-		case t == "" || t[0] == '#':
+		case t == "":
 			continue
 		case strings.HasPrefix(t, "[["):
 			name := strings.TrimSpace(strings.Trim(t[:strings.Index(t+"]]", "]]")], "[ "))
@@ -53,19 +51,114 @@ func newLocator(f *file, fm []byte) *locator {
 			l.add(name, f.fmStart+start+indent)
 			continue
 		}
-		key, ok := keyOf(t)
+		key, last, ok := keyOf(t)
 		if !ok {
 			continue
 		}
-		l.add(prefix+key, f.fmStart+start+indent)
-		for _, q := range []string{`"""`, `'''`} {
-			if strings.Count(s, q)%2 == 1 {
-				inString = q
-			}
+		l.add(prefix+key, f.fmStart+start+indent+last)
+		if eq := strings.IndexByte(s, '='); eq >= 0 && strings.HasPrefix(strings.TrimSpace(s[eq+1:]), "[") {
+			l.inlineTables(prefix+key, start+eq+1)
 		}
 	}
 	slices.Sort(l.defs)
 	return l
+}
+
+// lex reads TOML text far enough to know, for each line, whether it
+// starts inside a multi-line string or an array or inline table spread
+// over lines, where no key is defined. It returns a copy of the text
+// with comments blanked out, so that a search for a value never lands
+// in a comment.
+func lex(fm []byte) ([]byte, []bool) {
+	out := bytes.Clone(fm)
+	inside := []bool{false}
+	var quote string // the open string's delimiter, or ""
+	depth := 0       // open [ and {
+	for i := 0; i < len(fm); i++ {
+		c := fm[i]
+		switch {
+		case c == '\n':
+			if len(quote) == 1 {
+				quote = "" // a one-line string left open: the decoder says so
+			}
+			inside = append(inside, quote != "" || depth > 0)
+		case quote != "":
+			if c == '\\' && quote[0] == '"' {
+				i++
+			} else if bytes.HasPrefix(fm[i:], []byte(quote)) {
+				i += len(quote) - 1
+				quote = ""
+			}
+		case c == '#':
+			for i < len(fm) && fm[i] != '\n' {
+				out[i] = ' '
+				i++
+			}
+			i--
+		case c == '"' || c == '\'':
+			quote = string(c)
+			if bytes.HasPrefix(fm[i:], []byte{c, c, c}) {
+				quote = string([]byte{c, c, c})
+				i += 2
+			}
+		case c == '[' || c == '{':
+			depth++
+		case c == ']' || c == '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return out, inside
+}
+
+// inlineTables records the inline tables of the array value that starts
+// at offset from in the front matter, accounts = [{...}, {...}], and
+// their keys, as [[accounts]] blocks are recorded: accounts.0,
+// accounts.0.source, and so on.
+func (l *locator) inlineTables(path string, from int) {
+	depth, n := 0, 0
+	table, wantKey := "", false
+	var quote byte
+	for i := from; i < len(l.fm); i++ {
+		c := l.fm[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote || c == '\n' {
+				quote = 0
+			}
+		case wantKey && c != ' ' && c != '\t':
+			wantKey = false
+			if key, last, ok := keyOf(lineFrom(l.fm, i)); ok {
+				l.add(table+"."+key, l.f.fmStart+i+last)
+			}
+			i--
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[' || c == '{':
+			depth++
+			if c == '{' && depth == 2 {
+				table, wantKey = path+"."+strconv.Itoa(n), true
+				n++
+				l.add(table, l.f.fmStart+i)
+			}
+		case c == ',' && depth == 2:
+			wantKey = true
+		case c == ']' || c == '}':
+			depth--
+			if depth <= 0 {
+				return
+			}
+		}
+	}
+}
+
+// lineFrom returns the text of b from offset i to the end of its line.
+func lineFrom(b []byte, i int) string {
+	if j := bytes.IndexByte(b[i:], '\n'); j >= 0 {
+		return string(b[i : i+j])
+	}
+	return string(b[i:])
 }
 
 func (l *locator) add(path string, off int) {
@@ -76,28 +169,35 @@ func (l *locator) add(path string, off int) {
 }
 
 // keyOf returns the dotted key defined by a line "key = value", with
-// quotes removed from quoted keys.
-func keyOf(t string) (string, bool) {
+// quotes removed from quoted keys, and where in the line its last part
+// starts: a problem with roles."some-id" is at some-id.
+func keyOf(line string) (string, int, bool) {
 	var parts []string
+	t, last := line, 0
 	for {
 		t = strings.TrimLeft(t, " \t")
+		last = len(line) - len(t)
 		var part string
 		switch {
 		case t == "":
-			return "", false
+			return "", 0, false
 		case t[0] == '"' || t[0] == '\'':
+			t0 := t[0]
 			end := strings.IndexByte(t[1:], t[0])
 			if end < 0 {
-				return "", false
+				return "", 0, false
 			}
 			part, t = t[1:end+1], t[end+2:]
+			if u, err := strconv.Unquote(`"` + part + `"`); err == nil && t0 == '"' {
+				part = u // a basic string: its escapes mean what the decoder read
+			}
 		default:
 			n := 0
 			for n < len(t) && isBare(t[n]) {
 				n++
 			}
 			if n == 0 {
-				return "", false
+				return "", 0, false
 			}
 			part, t = t[:n], t[n:]
 		}
@@ -108,9 +208,9 @@ func keyOf(t string) (string, bool) {
 			continue
 		}
 		if strings.HasPrefix(t, "=") {
-			return strings.Join(parts, "."), true
+			return strings.Join(parts, "."), last, true
 		}
-		return "", false
+		return "", 0, false
 	}
 }
 
@@ -164,19 +264,43 @@ func (l *locator) value(path, v string) int {
 }
 
 // valueAfter is value for the items of a list: it looks on from offset
-// after, where the item before was found, so a long list is searched in
-// one pass rather than once an item.
-func (l *locator) valueAfter(path, v string, after int) int {
+// after, the end of the item before, so a long list is searched in one
+// pass rather than once an item. It returns where the item starts and
+// ends. An item written with escapes ("a\u00e9") is not found as read:
+// it is taken to be the next string after the item before.
+func (l *locator) valueAfter(path, v string, after int) (start, end int) {
 	off := l.key(path)
+	from := max(off, after)
 	for _, q := range []string{`"`, `'`} {
-		if i := l.findFrom(off, max(off, after), q+v+q); i >= 0 {
-			return i
+		if i := l.findFrom(off, from, q+v+q); i >= 0 {
+			return i, i + len(q+v+q)
 		}
 	}
-	if after > off {
-		return after // near enough: just after the item before
+	i, j := l.findFrom(off, from, `"`), l.findFrom(off, from, `'`)
+	if i < 0 || j >= 0 && j < i {
+		i = j
 	}
-	return l.value(path, v)
+	if i < 0 {
+		i = l.value(path, v)
+	}
+	return i, i + 1
+}
+
+// findRE returns the offset of the first match of re within the span of
+// the definition that starts at off, or -1.
+func (l *locator) findRE(off int, re *regexp.Regexp) int {
+	end := l.f.fmStart + len(l.fm)
+	if i, _ := slices.BinarySearch(l.defs, off+1); i < len(l.defs) {
+		end = l.defs[i]
+	}
+	start, to := off-l.f.fmStart, end-l.f.fmStart
+	if start < 0 || to > len(l.fm) || start > to {
+		return -1
+	}
+	if m := re.FindIndex(l.fm[start:to]); m != nil {
+		return off + m[0]
+	}
+	return -1
 }
 
 // find returns the offset of s within the span of the definition that

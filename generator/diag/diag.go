@@ -38,6 +38,10 @@ type Problem struct {
 	Col      int    // 1-based, in characters
 	Severity Severity
 	Msg      string
+
+	// Hidden is, on the last line of a file's problems, how many more
+	// were found there and are not shown (see Sort).
+	Hidden int
 }
 
 func (p Problem) String() string {
@@ -45,7 +49,7 @@ func (p Problem) String() string {
 	if p.Severity == Warning {
 		prefix = "warning: "
 	}
-	return fmt.Sprintf("%s:%d:%d: %s%s", p.Path, max(p.Line, 1), max(p.Col, 1), prefix, p.Msg)
+	return fmt.Sprintf("%s:%d:%d: %s%s", Escape(p.Path), max(p.Line, 1), max(p.Col, 1), prefix, Escape(p.Msg))
 }
 
 // List is a set of problems. The zero value is ready to use.
@@ -72,19 +76,65 @@ func (l List) Errors() int {
 	return n
 }
 
+// MaxPerFile bounds the problems shown for one file. A file with
+// thousands of the same mistake (100,000 unknown citations) says so in
+// a screenful; the rest would bury the other files' problems and flood
+// a pull request's annotations.
+const MaxPerFile = 20
+
 // Sort orders problems by file, line and column, and drops exact repeats,
-// so output is stable whatever order the work was done in.
+// so output is stable whatever order the work was done in. It keeps the
+// first MaxPerFile problems of each file, then one line "and N more
+// problems in this file" at the first one left out.
 func (l List) Sort() List {
-	slices.SortFunc(l, func(a, b Problem) int {
-		return cmp.Or(
-			cmp.Compare(a.Path, b.Path),
-			cmp.Compare(a.Line, b.Line),
-			cmp.Compare(a.Col, b.Col),
-			cmp.Compare(a.Severity, b.Severity),
-			strings.Compare(a.Msg, b.Msg),
-		)
-	})
-	return slices.Compact(l)
+	slices.SortFunc(l, compare)
+	return capPerFile(slices.Compact(l))
+}
+
+func compare(a, b Problem) int {
+	return cmp.Or(
+		cmp.Compare(a.Path, b.Path),
+		cmp.Compare(a.Hidden, b.Hidden), // a file's "and N more" comes last
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Col, b.Col),
+		cmp.Compare(a.Severity, b.Severity),
+		strings.Compare(a.Msg, b.Msg),
+	)
+}
+
+// capPerFile keeps the first MaxPerFile problems of each file in l,
+// which is sorted, and sums the rest into one line. That line is an
+// error if any problem it stands for is, so the run fails as it would
+// with all of them shown; and a line from an earlier cap counts for the
+// problems it stood for.
+func capPerFile(l List) List {
+	out := l[:0]
+	for i := 0; i < len(l); {
+		j := i
+		for j < len(l) && l[j].Path == l[i].Path {
+			j++
+		}
+		if j-i <= MaxPerFile {
+			out = append(out, l[i:j]...)
+			i = j
+			continue
+		}
+		more := Problem{Path: l[i].Path, Line: l[i+MaxPerFile].Line, Col: l[i+MaxPerFile].Col, Severity: Warning}
+		for _, p := range l[i+MaxPerFile : j] {
+			if cmp.Or(cmp.Compare(p.Line, more.Line), cmp.Compare(p.Col, more.Col)) < 0 {
+				more.Line, more.Col = p.Line, p.Col
+			}
+			more.Hidden += max(p.Hidden, 1)
+			if p.Severity == Error {
+				more.Severity = Error
+			}
+		}
+		more.Msg = fmt.Sprintf("and %d more problems in this file", more.Hidden)
+		out = append(out, l[i:i+MaxPerFile]...)
+		out = append(out, more)
+		i = j
+	}
+	return out
 }
 
 // Print writes the problems in the named format: "text" (path:line:col:
@@ -101,7 +151,7 @@ func (l List) Print(w io.Writer, format string) error {
 	case "github":
 		for _, p := range l {
 			_, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d::%s\n",
-				p.Severity, ghProperty(p.Path), max(p.Line, 1), max(p.Col, 1), ghData(p.Msg))
+				p.Severity, ghProperty(Escape(p.Path)), max(p.Line, 1), max(p.Col, 1), ghData(Escape(p.Msg)))
 			if err != nil {
 				return err
 			}

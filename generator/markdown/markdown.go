@@ -1,6 +1,7 @@
 // Package markdown configures the one Markdown dialect of the dossier:
 // CommonMark with GFM tables, footnotes, typographic quotes, heading ids,
-// code highlighted by chroma with CSS classes, and citations written
+// code highlighted by chroma with CSS classes (up to MaxHighlighted bytes
+// a document, then plain), and citations written
 // [@source-id] or [@source-id, locator].
 //
 // Raw HTML is never passed through and goldmark drops dangerous link
@@ -16,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 )
@@ -32,7 +34,10 @@ var md = goldmark.New(
 		),
 		Citations,
 	),
-	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	goldmark.WithParserOptions(
+		parser.WithAutoHeadingID(),
+		parser.WithASTTransformers(util.Prioritized(highlightBudget{}, 1000)),
+	),
 )
 
 // Parse parses src. Positions in the returned tree are byte offsets in

@@ -48,7 +48,6 @@ import (
 	"mime"
 	"net"
 	"net/http"
-	"os"
 	"path"
 	"slices"
 	"strings"
@@ -57,6 +56,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"dossier/generator/content"
 	"dossier/generator/diag"
 )
 
@@ -102,7 +102,7 @@ func New(dir string, stdout, stderr io.Writer) *Server {
 		dir:    dir,
 		stdout: stdout,
 		stderr: stderr,
-		b:      newBuilder(os.DirFS(dir)),
+		b:      newBuilder(content.SiteFS(dir)),
 		snap:   &snapshot{newer: make(chan struct{})},
 		stop:   make(chan struct{}),
 	}

@@ -110,6 +110,7 @@ func New(cfg content.Config, entries []*content.Entry) (*Site, diag.List) {
 	}
 
 	errs := append(s.link(), orderErrs...)
+	errs = append(errs, s.collisions()...)
 	s.tags()
 	for e, from := range s.refsTo {
 		s.refsTo[e] = s.sortEntries(from)
