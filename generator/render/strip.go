@@ -119,6 +119,7 @@ const (
 	breakWidth  = 14
 	labelSize   = 12 // font-size of the axis's and key events' labels
 	labelRow    = 16
+	maxBand     = 3 // lines of key events' labels
 )
 
 // eventDays returns an event's first and last possible day, as the
@@ -298,7 +299,8 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 	}
 
 	// Key events' labels, in a band above the marks, each in the first
-	// line of the band where it overlaps no other.
+	// line of the band where it overlaps no other; a band of at most a
+	// few lines, so that a phone still sees the marks.
 	var bandEnd [][][2]float64
 	bandOf := map[int]int{}
 	if labels {
@@ -315,6 +317,12 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 				if !slices.ContainsFunc(bandEnd[line], func(r [2]float64) bool { return lx < r[1]+6 && r[0] < lx+w+6 }) {
 					break
 				}
+			}
+			if line == maxBand {
+				// No room left: the mark stays larger, named in full
+				// by its link, but unlabelled.
+				m.Label = ""
+				continue
 			}
 			if line == len(bandEnd) {
 				bandEnd = append(bandEnd, nil)
