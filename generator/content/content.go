@@ -26,6 +26,27 @@
 // them, with the dates, into each event's possible days and the one order
 // every page uses, and reports cycles and contradictions.
 //
+// # Kinds of event and the killed
+//
+// site.toml may name kinds of event by tag, each with a label and a
+// shape for the timeline's overview, and key kinds drawn larger and
+// labelled ([[kinds]], see EventKind); and say which role values mean a
+// person was killed, which start an accusation, and how a key event is
+// labelled ([overview], see Overview):
+//
+//	[overview]
+//	killed = ["killed"]
+//	labels = { "2018-10-18-abdul-raziq-killed" = "Raziq, Kandahar 2018" }
+//
+//	[[kinds]]
+//	tag = "assassination"
+//	label = "Killing"
+//	shape = "star"
+//	key = true
+//
+// An event's roles ("ikramuddin-sari" = "killed") then give the
+// timeline's key facts and its roll of the dead.
+//
 // # What is checked here
 //
 // Load checks each file on its own: syntax, field names and types, required

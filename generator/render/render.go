@@ -21,7 +21,9 @@
 // # Pages
 //
 // Besides a page per entry, per tag and per kind, Pages lists the
-// timeline (index.html, with an SVG overview laid out by NewStrip), a page
+// timeline (index.html, with key facts and a roll of the dead computed by
+// NewFacts, an SVG overview laid out by NewStrip and a map of the places
+// by NewPlaceMap, all in layouts/overview.html), a page
 // per status (status/alleged.html) and per year with events
 // (years/2025.html), which give readers without JavaScript the views that
 // js/filter.js makes on the timeline. Each entry's page also holds a view
@@ -90,7 +92,7 @@ func ParseLayouts(fsys fs.FS, cfg content.Config) (Layouts, error) {
 		return nil, err
 	}
 	files := map[string]string{}
-	for _, name := range append([]string{"base", "partials"}, pageLayouts...) {
+	for _, name := range append([]string{"base", "partials", "overview"}, pageLayouts...) {
 		b, err := fs.ReadFile(fsys, name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("layouts/%s.html: %w", name, err)
@@ -102,7 +104,7 @@ func ParseLayouts(fsys fs.FS, cfg content.Config) (Layouts, error) {
 	ls := Layouts{}
 	for _, name := range pageLayouts {
 		t := template.New(name).Funcs(funcs).Funcs(l.funcs())
-		for _, file := range []string{"base.html", "partials.html", name + ".html"} {
+		for _, file := range []string{"base.html", "partials.html", "overview.html", name + ".html"} {
 			if _, err := t.New(file).Parse(l.fold(files[file])); err != nil {
 				return nil, fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
 			}
@@ -275,13 +277,22 @@ func shared(s *site.Site, pages []*Page, write WriteFunc, read func()) error {
 // Pages lists every page of the site, without rendering them.
 func Pages(s *site.Site) []*Page {
 	var pages []*Page
-	tl := &Page{Site: s, Path: "index.html", Layout: "timeline", Title: "Timeline", Years: byYear(s.Events), Strip: NewStrip(s.Events)}
+	tl := &Page{Site: s, Path: "index.html", Layout: "timeline", Title: "Timeline", Years: byYear(s.Events),
+		Strip: NewStrip(s, s.Events), Facts: NewFacts(s), Map: NewPlaceMap(s)}
 	edition := EditionDate(s)
 	// The print edition, the longest page, comes early so that it is not
 	// the one page still rendering when the others are done.
 	pages = append(pages, tl, printPage(s, edition))
+	places := mapPlaces(s)
 	for _, e := range s.Entries {
-		pages = append(pages, &Page{Site: s, Path: URL(e), Layout: string(e.Kind), Title: e.Title, Entry: e})
+		p := &Page{Site: s, Path: URL(e), Layout: string(e.Kind), Title: e.Title, Entry: e}
+		switch e.Kind {
+		case content.Event:
+			p.Near = NeighbourStrip(s, e)
+		case content.Place:
+			p.Locator = Locator(s, e, places)
+		}
+		pages = append(pages, p)
 	}
 	for _, k := range []content.Kind{content.Person, content.Organization, content.Place, content.Source} {
 		var list []*content.Entry
