@@ -306,7 +306,11 @@ func Pages(s *site.Site) []*Page {
 		case content.Source:
 			list = s.Sources
 		}
-		pages = append(pages, &Page{Site: s, Path: ListURL(k), Layout: "list", Title: k.Plural(), Kind: k, List: list})
+		p := &Page{Site: s, Path: ListURL(k), Layout: "list", Title: k.Plural(), Kind: k, List: list}
+		if k == content.Place {
+			p.Map = tl.Map // the places' own page shows them on the map too
+		}
+		pages = append(pages, p)
 	}
 	pages = append(pages, &Page{Site: s, Path: "tags/index.html", Layout: "tags", Title: "Tags"})
 	for _, t := range s.Tags {
