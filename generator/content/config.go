@@ -10,7 +10,9 @@ import (
 	"dossier/generator/diag"
 )
 
-// Config is site.toml.
+// Config is site.toml. Its [overview] and [[kinds]] tables, which shape
+// the timeline's overview, key facts and map, are described at Overview
+// and EventKind.
 type Config struct {
 	Title       string
 	Description string
@@ -21,9 +23,12 @@ type Config struct {
 	Calendar    string     // "gregorian", or "persian" for Solar Hijri dates beside the Gregorian
 	Digits      string     // "latin", or "persian" for ۰۱۲۳۴۵۶۷۸۹ in dates and counts
 	Languages   []Language // [languages.TAG], by tag
+
+	Overview Overview    // [overview]: what the timeline singles out
+	Kinds    []EventKind // [[kinds]]: kinds of event, by tag
 }
 
-var configFields = []string{"title", "description", "language", "direction", "base_url", "edit_url", "calendar", "digits", "languages"}
+var configFields = []string{"title", "description", "language", "direction", "base_url", "edit_url", "calendar", "digits", "languages", "overview", "kinds"}
 
 // A Language is a [languages.TAG] table of site.toml: a language the site
 // is also published in, besides its default (SPEC §5): its pages are in
@@ -56,7 +61,8 @@ var (
 func LoadConfig(fsys fs.FS) (Config, diag.List) {
 	const name = "site.toml"
 	var errs diag.List
-	cfg := Config{Language: "en", Direction: "ltr", Calendar: Calendars[0], Digits: Digits[0]}
+	cfg := Config{Language: "en", Direction: "ltr", Calendar: Calendars[0], Digits: Digits[0],
+		Overview: Overview{Killed: []string{"killed"}, Accused: []string{"accused"}}}
 	if err := checkLink(fsys, name); err != nil {
 		errs.Add(name, 1, 1, "%v", err)
 		return cfg, errs
@@ -94,6 +100,10 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 				msg += "; the settings are: " + strings.Join(configFields, ", ")
 			}
 			at(loc.key(key), "%s", msg)
+			continue
+		}
+		if key == "overview" || key == "kinds" {
+			loadOverview(&cfg, key, m[key], loc, at)
 			continue
 		}
 		if !ok {

@@ -26,6 +26,27 @@
 // them, with the dates, into each event's possible days and the one order
 // every page uses, and reports cycles and contradictions.
 //
+// # Kinds of event and the killed
+//
+// site.toml may name kinds of event by tag, each with a label and a
+// shape for the timeline's overview, and key kinds drawn larger and
+// labelled ([[kinds]], see EventKind); and say which role values mean a
+// person was killed, which start an accusation, and how a key event is
+// labelled ([overview], see Overview):
+//
+//	[overview]
+//	killed = ["killed"]
+//	labels = { "2018-10-18-abdul-raziq-killed" = "Raziq, Kandahar 2018" }
+//
+//	[[kinds]]
+//	tag = "assassination"
+//	label = "Killing"
+//	shape = "star"
+//	key = true
+//
+// An event's roles ("ikramuddin-sari" = "killed") then give the
+// timeline's key facts and its roll of the dead.
+//
 // # Translations
 //
 // A file ID.TAG.md beside ID.md, where TAG is one of the languages of
@@ -159,6 +180,20 @@ type Entry struct {
 	// TagRefs says where each tag is written, with the tag in ID: the
 	// site reports there a tag that cannot have a page of its own.
 	TagRefs []Ref
+
+	// Original is, in the edition of another language than the default,
+	// the entry as written in the default language; nil otherwise.
+	Original *Entry
+}
+
+// OriginalRole returns the role of person id in event e as the original
+// writes it, in the site's default language: the words site.toml's
+// [overview] names, such as "killed", whatever language e is shown in.
+func (e *Entry) OriginalRole(id string) string {
+	if e.Original != nil {
+		return e.Original.Roles[id]
+	}
+	return e.Roles[id]
 }
 
 // An Account is one source's version of a fact that sources disagree on.

@@ -13,6 +13,7 @@ import (
 	"dossier/generator/content"
 	"dossier/generator/date"
 	"dossier/generator/feed"
+	"dossier/generator/geo"
 	"dossier/generator/site"
 )
 
@@ -36,6 +37,11 @@ type Page struct {
 	Strip  *Strip           // on the timeline
 	Status string           // on status pages
 	Code   template.HTML    // on entry pages: the entry's file, highlighted
+
+	Facts   *Facts     // on the timeline: key facts and the roll of the dead
+	Map     *PlaceMap  // on the timeline: every place with coordinates
+	Near    *StripView // on event pages: the event among its neighbours
+	Locator *geo.Map   // on place pages with coordinates
 
 	tmpl   *template.Template // the page's layout, while it renders
 	chrome *chrome            // shared by the pages of one Pages call

@@ -25,7 +25,7 @@ const PrintURL = "print.html"
 // own: the partials it renders through Part must not be shared with the
 // timeline, which is at the same depth.
 func printPage(s *site.Site, edition date.Date) *Page {
-	return &Page{Site: s, Path: PrintURL, Layout: "print", Title: "Print edition", Strip: NewStrip(s.Events),
+	return &Page{Site: s, Path: PrintURL, Layout: "print", Title: "Print edition", Strip: NewStrip(s, s.Events),
 		chrome: newChrome(edition)}
 }
 

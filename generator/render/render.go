@@ -21,7 +21,9 @@
 // # Pages
 //
 // Besides a page per entry, per tag and per kind, Pages lists the
-// timeline (index.html, with an SVG overview laid out by NewStrip), a page
+// timeline (index.html, with key facts and a roll of the dead computed by
+// NewFacts, an SVG overview laid out by NewStrip and a map of the places
+// by NewPlaceMap, all in layouts/overview.html), a page
 // per status (status/alleged.html) and per year with events
 // (years/2025.html), which give readers without JavaScript the views that
 // js/filter.js makes on the timeline. Each entry's page also holds a view
@@ -108,7 +110,7 @@ func ParseLayouts(fsys fs.FS, cfg content.Config) (Layouts, error) {
 		return Layouts{}, err
 	}
 	files := map[string]string{}
-	for _, name := range append([]string{"base", "partials"}, pageLayouts...) {
+	for _, name := range append([]string{"base", "partials", "overview"}, pageLayouts...) {
 		b, err := fs.ReadFile(fsys, name+".html")
 		if err != nil {
 			return Layouts{}, fmt.Errorf("layouts/%s.html: %w", name, err)
@@ -126,7 +128,7 @@ func ParseLayouts(fsys fs.FS, cfg content.Config) (Layouts, error) {
 		ls.langs[langKey(cfg)] = l
 		for _, name := range pageLayouts {
 			t := template.New(name).Funcs(funcs).Funcs(l.funcs())
-			for _, file := range []string{"base.html", "partials.html", name + ".html"} {
+			for _, file := range []string{"base.html", "partials.html", "overview.html", name + ".html"} {
 				if _, err := t.New(file).Parse(l.fold(files[file])); err != nil {
 					return Layouts{}, fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
 				}
@@ -334,15 +336,23 @@ func shared(s *site.Site, pages []*Page, l Lang, write WriteFunc, read func()) e
 // Pages lists every page of the site, without rendering them.
 func Pages(s *site.Site) []*Page {
 	var pages []*Page
-	tl := &Page{Site: s, Path: "index.html", Layout: "timeline", Title: "Timeline", Years: byYear(s.Events), Strip: NewStrip(s.Events)}
+	tl := &Page{Site: s, Path: "index.html", Layout: "timeline", Title: "Timeline", Years: byYear(s.Events),
+		Strip: NewStrip(s, s.Events), Facts: NewFacts(s), Map: NewPlaceMap(s)}
 	edition := EditionDate(s)
 	// The print edition, the longest page, comes early so that it is not
 	// the one page still rendering when the others are done.
 	pages = append(pages, tl, printPage(s, edition))
+	places := mapPlaces(s)
 	for _, e := range s.Entries {
-		pg := &Page{Site: s, Path: URL(e), Layout: string(e.Kind), Entry: e}
-		pg.Title = pg.Isolate(e) // in <title>, beside the site's own
-		pages = append(pages, pg)
+		p := &Page{Site: s, Path: URL(e), Layout: string(e.Kind), Entry: e}
+		p.Title = p.Isolate(e) // in <title>, beside the site's own
+		switch e.Kind {
+		case content.Event:
+			p.Near = NeighbourStrip(s, e)
+		case content.Place:
+			p.Locator = Locator(s, e, places)
+		}
+		pages = append(pages, p)
 	}
 	for _, k := range []content.Kind{content.Person, content.Organization, content.Place, content.Source} {
 		var list []*content.Entry
@@ -356,7 +366,11 @@ func Pages(s *site.Site) []*Page {
 		case content.Source:
 			list = s.Sources
 		}
-		pages = append(pages, &Page{Site: s, Path: ListURL(k), Layout: "list", Title: k.Plural(), Kind: k, List: list})
+		p := &Page{Site: s, Path: ListURL(k), Layout: "list", Title: k.Plural(), Kind: k, List: list}
+		if k == content.Place {
+			p.Map = tl.Map // the places' own page shows them on the map too
+		}
+		pages = append(pages, p)
 	}
 	pages = append(pages, &Page{Site: s, Path: "tags/index.html", Layout: "tags", Title: "Tags"})
 	for _, t := range s.Tags {

@@ -80,25 +80,27 @@ func hasClass(n *html.Node, class string) bool {
 	return strings.Contains(" "+c+" ", " "+class+" ")
 }
 
-// The timeline's SVG has one link per event, to its page, named by its
-// title and date; and every timeline item carries the data the filters
-// read.
+// Each of the timeline's overview drawings (for wide, medium and narrow
+// screens) has one link per event, to its page, named by its title and
+// date; and every timeline item carries the data the filters read.
 func TestTimeline(t *testing.T) {
 	s, out := renderTestSite(t)
 	doc := parse(t, out["index.html"])
-	svgs := find(doc, func(n *html.Node) bool { return n.Data == "svg" })
-	if len(svgs) != 1 {
-		t.Fatalf("%d svg elements, want 1", len(svgs))
+	svgs := find(doc, func(n *html.Node) bool { return n.Data == "svg" && hasClass(n, "strip-view") })
+	if len(svgs) != 3 {
+		t.Fatalf("%d overview drawings, want 3", len(svgs))
 	}
-	marks := find(svgs[0], func(n *html.Node) bool { return n.Data == "a" && hasClass(n, "mark") })
-	if len(marks) != len(s.Events) {
-		t.Fatalf("%d marks, want one per event (%d)", len(marks), len(s.Events))
-	}
-	for i, e := range s.Events {
-		href, _ := attr(marks[i], "href")
-		label, _ := attr(marks[i], "aria-label")
-		if href != render.URL(e) || !strings.HasPrefix(label, e.Title+", ") || !strings.Contains(label, e.Date.Human()[len(e.Date.Human())-4:]) {
-			t.Errorf("mark %d: href %q label %q, want %s", i, href, label, e.ID)
+	for _, svg := range svgs {
+		marks := find(svg, func(n *html.Node) bool { return n.Data == "a" && hasClass(n, "mark") })
+		if len(marks) != len(s.Events) {
+			t.Fatalf("%d marks, want one per event (%d)", len(marks), len(s.Events))
+		}
+		for i, e := range s.Events {
+			href, _ := attr(marks[i], "href")
+			label, _ := attr(marks[i], "aria-label")
+			if href != render.URL(e) || !strings.Contains(label, e.Title+", ") || !strings.Contains(label, e.Date.Human()[len(e.Date.Human())-4:]) {
+				t.Errorf("mark %d: href %q label %q, want %s", i, href, label, e.ID)
+			}
 		}
 	}
 	items := find(doc, func(n *html.Node) bool { return n.Data == "li" && hasClass(n, "event-item") })

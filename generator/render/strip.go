@@ -1,132 +1,753 @@
 package render
 
 import (
+	"math"
+	"slices"
 	"strconv"
-	"time"
+	"strings"
 
 	"dossier/generator/content"
 	"dossier/generator/date"
+	"dossier/generator/geo"
+	"dossier/generator/site"
 )
 
-// A Strip is the timeline overview drawn above the list: a year axis from
-// the first event's year to the last, and one mark per event placed by
-// its date, so that gaps in time show as gaps. It is plain SVG laid out
-// here, so it needs no script.
+// A Strip is the overview of the timeline: every event on an axis of
+// time, drawn as plain SVG links laid out here, so it needs no script.
+// It is laid out once per width it is shown at (Views): an SVG scales
+// its text with it, so a phone gets a narrow drawing whose text is as
+// large as a wide screen's. The stylesheet shows the narrow view below
+// 36rem, the medium one to 50rem and the wide one from there, each at
+// least at its own width in pixels.
+//
+// The axis adapts to the span: its labels name days, weeks, months,
+// quarters, years or decades, the finest that leave room for them; a
+// long stretch of empty time is cut out and marked with a break. Each
+// event has a bar over its possible days on a band above the axis (a
+// sliver for a single day), and a mark whose shape is its kind
+// (site.toml's [[kinds]]) and whose fill is its status; key events are
+// larger and labelled. The marks keep the site's order along a line,
+// each moved aside just enough that its 24-unit link touches no other,
+// in staggered rows when the line would push marks far from their time,
+// with a thin line from each mark to its bar. So a target is never
+// smaller than WCAG 2.5.8's 24px.
 type Strip struct {
+	Views []*StripView
+	Kinds []content.EventKind // the kinds drawn, for the legend
+	Other bool                // some event is of no kind
+	Range bool                // some event is drawn over a range
+	Cut   bool                // some view cuts out empty time
+}
+
+// A StripView is the strip laid out for one width.
+type StripView struct {
+	Class         string // "strip-wide", "strip-medium", "strip-narrow" or "strip-near"
 	Width, Height int
-	AxisY         int // y of the axis line
-	Years         []StripYear
+	AxisY         string
+	Axis          []SVGLine // the stretches of the axis
+	Breaks        []string  // path data of the marks where time is cut out
+	Ticks         []SVGLine
+	Labels        []TickLabel
 	Marks         []Mark
 }
 
-// A StripYear is one year's stretch of the axis.
-type StripYear struct {
-	Year       int
-	X, W, MidX float64
-	Events     int
+// A TickLabel names a stretch of the axis: a year (Y), a month of a year
+// (M), a day (D), or a decade or century (Y, with Step). Href is the
+// year's page, when the label is one year that has events.
+type TickLabel struct {
+	X, Y   string
+	Anchor string
+	Year   int
+	M, D   int
+	Text   string // a year or day number; months are named by the layout
+	Href   string
+	Events int // the year's events, for a label that links to them
+	box    [2]float64
 }
 
-// A Mark is one event on the strip, X and Y its centre. At and Hit are
-// the same written for the SVG, with one decimal: the centre, and the top
-// left corner of the link's square around it. A timeline draws thousands
-// of marks, and arithmetic in the template cost more than the rest of
-// the page.
+// A Mark is one event on a view. At is the centre of its mark, Hit the
+// link's target, Bar the range of its possible days on the band above
+// the axis (a sliver for a single day), and Link the line from the mark
+// to it: marks are moved aside to stay apart, bars never are.
 type Mark struct {
-	Event *content.Entry
-	X, Y  float64
-	At    SVGPoint
-	Hit   SVGPoint
+	Event   *content.Entry
+	X, Y    float64
+	At      SVGPoint
+	Hit     SVGRect
+	Bar     *SVGRect
+	Span    bool   // the bar is a span from date to end, not an imprecise date
+	Shape   string // circle, square, triangle, diamond, star
+	Kind    string // the kind's label, or ""
+	Key     bool
+	Scale   string // of the mark's shape: "1" or larger for key events
+	Current bool   // the page's own event, on an event page's strip
+
+	Label   string // a key event's label
+	LabelAt SVGPoint
+	Leader  SVGLine // from the label to the mark
+	Link    SVGLine // from the mark to its bar
+	box     [4]float64
 }
 
 // An SVGPoint is a point's coordinates as SVG attributes take them.
 type SVGPoint struct{ X, Y string }
 
-func svgPoint(x, y float64) SVGPoint {
-	return SVGPoint{strconv.FormatFloat(x, 'f', 1, 64), strconv.FormatFloat(y, 'f', 1, 64)}
-}
+// An SVGRect is a rectangle as SVG attributes take it.
+type SVGRect struct{ X, Y, W, H string }
 
-// Strip geometry, in SVG units. The stylesheet shows the SVG at most 1.2
-// times its natural size (576px), so on a wide screen a mark's link square
-// is the 24px of WCAG 2.5.8; marks closer than that stack in rows instead
-// of overlapping. On a phone the strip shrinks to fit, rather than
-// scroll the recent years out of view; every mark's link is then also in
-// the list below it, in full size (2.5.8's "equivalent" exception).
+// An SVGLine is a line from X1,Y1 to X2,Y2.
+type SVGLine struct{ X1, Y1, X2, Y2 string }
+
+func svgPoint(x, y float64) SVGPoint { return SVGPoint{num(x), num(y)} }
+
+func svgRect(x, y, w, h float64) SVGRect { return SVGRect{num(x), num(y), num(w), num(h)} }
+
+func svgLine(x1, y1, x2, y2 float64) SVGLine { return SVGLine{num(x1), num(y1), num(x2), num(y2)} }
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+
+// Strip geometry, in SVG units. A view is never shown smaller than its
+// width in CSS pixels (the stylesheet switches views at 36rem and 50rem,
+// and the narrow one fits a 320px window's content), so a unit is at
+// least a pixel.
 const (
-	stripWidth  = 480
-	stripPad    = 16
-	stripTarget = 20
-	stripAxis   = 24 // room under the axis for the year labels
+	wideWidth   = 640 // the page's widest content, from 50rem
+	mediumWidth = 544 // 36rem less the page's padding
+	narrowWidth = 272 // a 320px screen less the page's padding and a scrollbar
+	stripPad    = 10
+	target      = 24 // a row, and the least width of a link
+	breakWidth  = 14
+	labelSize   = 12 // font-size of the axis's and key events' labels
+	labelRow    = 16
+	maxBand     = 3 // lines of key events' labels
 )
 
-// NewStrip lays out events, which are in date order.
-func NewStrip(events []*content.Entry) *Strip {
+// eventDays returns an event's first and last possible day, as the
+// site model knows them: from its date and end, narrowed by its
+// relations. The strip asks nothing else about time.
+func eventDays(s *site.Site, e *content.Entry) (first, last int) {
+	return s.Days(e)
+}
+
+// NewStrip lays out the timeline's overview of events, which are in the
+// site's order, at the widths of a wide screen and a phone.
+func NewStrip(s *site.Site, events []*content.Entry) *Strip {
 	if len(events) == 0 {
 		return nil
 	}
-	first, last := events[0].Date.Y, events[0].Date.Y
+	st := &Strip{}
+	for _, w := range []struct {
+		class string
+		width int
+	}{{"strip-wide", wideWidth}, {"strip-medium", mediumWidth}, {"strip-narrow", narrowWidth}} {
+		v := layoutStrip(s, events, w.width, true, nil)
+		v.Class = w.class
+		st.Views = append(st.Views, v)
+		st.Cut = st.Cut || len(v.Breaks) > 0
+	}
 	for _, e := range events {
-		first, last = min(first, e.Date.Y), max(last, e.Date.Y)
-	}
-	span := float64(last + 1 - first)
-	inner := float64(stripWidth - 2*stripPad)
-	x := func(years float64) float64 { return stripPad + (years-float64(first))/span*inner }
-
-	s := &Strip{Width: stripWidth}
-	var rowEnd []float64 // the x of the last mark in each row
-	rowOf := make([]int, len(events))
-	for i, e := range events {
-		m := Mark{Event: e, X: x(yearFraction(e.Date))}
-		row := 0
-		for row < len(rowEnd) && m.X-rowEnd[row] < stripTarget {
-			row++
+		if k := s.Config.KindOf(e); k == nil {
+			st.Other = true
+		} else if !slices.ContainsFunc(st.Kinds, func(x content.EventKind) bool { return x.Tag == k.Tag }) {
+			st.Kinds = append(st.Kinds, *k)
 		}
-		if row == len(rowEnd) {
-			rowEnd = append(rowEnd, 0)
-		}
-		rowEnd[row] = m.X
-		rowOf[i] = row
-		s.Marks = append(s.Marks, m)
 	}
-	// Rows stack upwards from the axis, the first row nearest to it.
-	s.AxisY = len(rowEnd)*stripTarget + 8
-	s.Height = s.AxisY + stripAxis
-	for i := range s.Marks {
-		m := &s.Marks[i]
-		m.Y = float64(s.AxisY - stripTarget/2 - 3 - rowOf[i]*stripTarget)
-		m.At = svgPoint(m.X, m.Y)
-		m.Hit = svgPoint(m.X-stripTarget/2, m.Y-stripTarget/2)
+	// The legend lists kinds in site.toml's order.
+	slices.SortStableFunc(st.Kinds, func(a, b content.EventKind) int {
+		return slices.IndexFunc(s.Config.Kinds, func(k content.EventKind) bool { return k.Tag == a.Tag }) -
+			slices.IndexFunc(s.Config.Kinds, func(k content.EventKind) bool { return k.Tag == b.Tag })
+	})
+	for _, m := range st.Views[0].Marks {
+		st.Range = st.Range || m.Bar != nil
 	}
-	count := map[int]int{}
-	for _, e := range events {
-		count[e.Date.Y]++
-	}
-	for y := first; y <= last; y++ {
-		x0, x1 := x(float64(y)), x(float64(y+1))
-		s.Years = append(s.Years, StripYear{Year: y, X: x0, W: x1 - x0, MidX: (x0 + x1) / 2, Events: count[y]})
-	}
-	return s
+	return st
 }
 
-// yearFraction places a date on a continuous scale of years: a day at its
-// middle, a month or a year known only as a whole at the middle of that
-// period.
-func yearFraction(d date.Date) float64 {
-	day := func(m, d0 int) float64 {
-		return float64(time.Date(d.Y, time.Month(m), d0, 0, 0, 0, 0, time.UTC).YearDay() - 1)
-	}
-	days := day(12, 31) + 1
-	var mid float64
-	switch d.Prec {
-	case date.Day:
-		mid = day(d.M, d.D) + 0.5
-	case date.Month:
-		end := days
-		if d.M < 12 {
-			end = day(d.M+1, 1)
+// NeighbourStrip lays out the strip of an event page: the event among
+// the few before and after it, at one small width.
+func NeighbourStrip(s *site.Site, e *content.Entry) *StripView {
+	near := []*content.Entry{e}
+	for p, n, i := s.Prev(e), s.Next(e), 0; i < 3; i++ {
+		if p != nil {
+			near = append([]*content.Entry{p}, near...)
+			p = s.Prev(p)
 		}
-		mid = (day(d.M, 1) + end) / 2
-	default:
-		mid = days / 2
+		if n != nil {
+			near = append(near, n)
+			n = s.Next(n)
+		}
 	}
-	return float64(d.Y) + mid/days
+	if len(near) < 2 {
+		return nil
+	}
+	v := layoutStrip(s, near, narrowWidth, false, e)
+	v.Class = "strip-near"
+	return v
+}
+
+// A segment is a stretch of days [d0, d1) drawn from x0 to x1.
+type segment struct {
+	d0, d1 int
+	x0, x1 float64
+}
+
+func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, current *content.Entry) *StripView {
+	type span struct{ first, end int } // end is exclusive
+	spans := make([]span, len(events))
+	for i, e := range events {
+		f, l := eventDays(s, e)
+		spans[i] = span{f, l + 1}
+	}
+	pairs := make([][2]int, len(spans))
+	for i, sp := range spans {
+		pairs[i] = [2]int{sp.first, sp.end}
+	}
+	segs := segments(pairs, float64(width))
+	x := func(d float64) float64 {
+		for i, sg := range segs {
+			if d <= float64(sg.d1) || i == len(segs)-1 {
+				return sg.x0 + (d-float64(sg.d0))/float64(sg.d1-sg.d0)*(sg.x1-sg.x0)
+			}
+		}
+		return 0
+	}
+	v := &StripView{Width: width}
+
+	// Each event's possible days, as a bar in the band above the axis;
+	// bars that would overlap take the next of a few lanes.
+	const lanes, laneH = 4, 6
+	var laneEnd [lanes]float64
+	for i := range laneEnd {
+		laneEnd[i] = math.Inf(-1)
+	}
+	ideal := make([]float64, len(events))
+	lane := make([]int, len(events))
+	for i, e := range events {
+		x1, x2 := x(float64(spans[i].first)), x(float64(spans[i].end))
+		ideal[i] = (x1 + x2) / 2
+		m := Mark{Event: e, Shape: "circle", Scale: "1", Current: e == current}
+		if k := s.Config.KindOf(e); k != nil {
+			m.Shape, m.Kind, m.Key = k.Shape, k.Label, k.Key
+		}
+		if m.Key {
+			m.Scale = "1.5"
+		}
+		if x2-x1 < 2 {
+			x1, x2 = ideal[i]-1, ideal[i]+1
+		} else {
+			m.Span = !e.End.IsZero()
+		}
+		m.Bar = &SVGRect{X: num(x1), W: num(x2 - x1)}
+		l := 0
+		for l < lanes-1 && x1 < laneEnd[l]+1 {
+			l++
+		}
+		if x1 < laneEnd[l]+1 {
+			// Every lane is taken here: the least full one is shared.
+			for j := range laneEnd {
+				if laneEnd[j] < laneEnd[l] {
+					l = j
+				}
+			}
+		}
+		laneEnd[l] = max(laneEnd[l], x2)
+		lane[i] = l
+		v.Marks = append(v.Marks, m)
+	}
+	nLanes := 1
+	for _, l := range lane {
+		nLanes = max(nLanes, l+1)
+	}
+
+	// The marks: in time order along a line, each moved as little as
+	// needed to keep its link clear of the others', in as few staggered
+	// rows as keep every mark near its time.
+	lo, hi := float64(stripPad)+target/2, float64(width-stripPad)-target/2
+	const maxRows = 12
+	var pos []float64
+	rows, fits := 1, true
+	for ; ; rows++ {
+		gap := target / float64(rows)
+		fits = float64(len(ideal)-1)*gap <= hi-lo
+		if rows == maxRows && !fits {
+			// More marks than the strip holds at 24 units: they
+			// crowd, each still a link, and the list below the strip
+			// has every event at full size (WCAG 2.5.8's equivalent).
+			gap = (hi - lo) / float64(len(ideal)-1)
+		}
+		pos = dodge(ideal, gap, lo, hi)
+		worst := 0.0
+		for i := range pos {
+			worst = max(worst, math.Abs(pos[i]-ideal[i]))
+		}
+		if rows == maxRows || fits && worst <= 0.2*float64(width) {
+			break
+		}
+	}
+	row := make([]int, len(pos))
+	var rowEnd []float64
+	for i, p := range pos {
+		r := 0
+		for r < len(rowEnd) && p-rowEnd[r] < target-0.01 && (fits || r < maxRows-1) {
+			r++
+		}
+		if r == len(rowEnd) {
+			rowEnd = append(rowEnd, 0)
+		}
+		rowEnd[r] = p
+		row[i] = r
+	}
+
+	// Key events' labels, in a band above the marks, each in the first
+	// line of the band where it overlaps no other; a band of at most a
+	// few lines, so that a phone still sees the marks.
+	var bandEnd [][][2]float64
+	bandOf := map[int]int{}
+	if labels {
+		for i := range v.Marks {
+			m := &v.Marks[i]
+			if !m.Key {
+				continue
+			}
+			m.Label = keyLabel(s, m.Event)
+			w := geo.TextWidth(m.Label, labelSize) * 1.12 // bold
+			lx := math.Min(math.Max(pos[i]-w/2, 2), float64(width)-2-w)
+			line := 0
+			for ; line < len(bandEnd); line++ {
+				if !slices.ContainsFunc(bandEnd[line], func(r [2]float64) bool { return lx < r[1]+6 && r[0] < lx+w+6 }) {
+					break
+				}
+			}
+			if line == maxBand {
+				// No room left: the mark stays larger, named in full
+				// by its link, but unlabelled.
+				m.Label = ""
+				continue
+			}
+			if line == len(bandEnd) {
+				bandEnd = append(bandEnd, nil)
+			}
+			bandEnd[line] = append(bandEnd[line], [2]float64{lx, lx + w})
+			bandOf[i] = line
+			m.box = [4]float64{0, lx, 0, lx + w}
+		}
+	}
+	top := 2.0 + float64(len(bandEnd))*labelRow
+	if len(bandEnd) > 0 {
+		top += 4
+	}
+	const leaderH = 12
+	marksBottom := top + float64(len(rowEnd))*target
+	laneTop := marksBottom + leaderH
+	axisY := laneTop + float64(nLanes)*laneH + 2
+	v.AxisY = num(axisY)
+	for i := range v.Marks {
+		m := &v.Marks[i]
+		m.X = pos[i]
+		m.Y = marksBottom - target/2 - float64(row[i])*target
+		m.At = svgPoint(m.X, m.Y)
+		m.Hit = svgRect(m.X-target/2, m.Y-target/2, target, target)
+		by := laneTop + float64(lane[i])*laneH
+		m.Bar.Y, m.Bar.H = num(by), num(laneH-1.5)
+		r := 6.0
+		if m.Key {
+			r = 9
+		}
+		m.Link = svgLine(m.X, m.Y+r+1, ideal[i], by)
+		if line, ok := bandOf[i]; ok {
+			ly := 2 + float64(line)*labelRow
+			m.LabelAt = svgPoint((m.box[1]+m.box[3])/2, ly+labelSize)
+			m.Leader = svgLine(m.X, ly+labelRow-1, m.X, m.Y-r-1)
+		}
+	}
+
+	// The axis: a line per segment, a break between them, ticks and
+	// labels below.
+	for i, sg := range segs {
+		v.Axis = append(v.Axis, svgLine(sg.x0, axisY, sg.x1, axisY))
+		if i > 0 {
+			bx := (segs[i-1].x1 + sg.x0) / 2
+			v.Breaks = append(v.Breaks, "M"+num(bx-5)+" "+num(axisY+6)+"L"+num(bx-1)+" "+num(axisY-6)+"M"+num(bx+1)+" "+num(axisY+6)+"L"+num(bx+5)+" "+num(axisY-6))
+		}
+	}
+	years := map[int]int{}
+	for _, e := range s.Events {
+		years[e.Date.Y]++
+	}
+	v.Ticks, v.Labels = axis(segs, axisY, years)
+	lines := 1.0
+	for _, l := range v.Labels {
+		if l.Anchor == "start" {
+			lines = 2 // the second line, naming years or months
+		}
+	}
+	v.Height = int(math.Ceil(axisY + 6 + lines*labelRow + 2))
+	return v
+}
+
+// dodge places points, in order, at least gap apart and within lo..hi,
+// each as near its ideal place as it can be: runs of points that would
+// be too close are spread evenly around the mean of their ideals.
+func dodge(ideal []float64, gap, lo, hi float64) []float64 {
+	type run struct {
+		start, n int
+		sum      float64 // of ideal minus the offset within the run
+		x0       float64
+	}
+	place := func(r *run) {
+		r.x0 = r.sum / float64(r.n)
+		r.x0 = math.Max(lo, math.Min(r.x0, hi-float64(r.n-1)*gap))
+	}
+	var runs []run
+	for i, x := range ideal {
+		r := run{start: i, n: 1, sum: x}
+		place(&r)
+		runs = append(runs, r)
+		for len(runs) > 1 {
+			a, b := &runs[len(runs)-2], runs[len(runs)-1]
+			if a.x0+float64(a.n)*gap <= b.x0 {
+				break
+			}
+			a.sum += b.sum - float64(b.n*a.n)*gap
+			a.n += b.n
+			place(a)
+			runs = runs[:len(runs)-1]
+		}
+	}
+	out := make([]float64, len(ideal))
+	for _, r := range runs {
+		for j := 0; j < r.n; j++ {
+			out[r.start+j] = r.x0 + float64(j)*gap
+		}
+	}
+	return out
+}
+
+// segments divides the time of spans ([first, end) day numbers) into
+// stretches drawn side by side: a gap of empty time longer than a sixth
+// of the whole (and than two months) is cut out. Each stretch is as wide
+// as its share of the time, but never narrower than a mark.
+func segments(spans [][2]int, width float64) []segment {
+	sorted := slices.Clone(spans)
+	slices.SortFunc(sorted, func(a, b [2]int) int { return a[0] - b[0] })
+	var union [][2]int
+	for _, sp := range sorted {
+		if n := len(union); n > 0 && sp[0] <= union[n-1][1] {
+			union[n-1][1] = max(union[n-1][1], sp[1])
+		} else {
+			union = append(union, sp)
+		}
+	}
+	total := union[len(union)-1][1] - union[0][0]
+	var segs []segment
+	for i, u := range union {
+		if i > 0 && u[0]-segs[len(segs)-1].d1 > max(total/6, 60) {
+			segs = append(segs, segment{d0: u[0], d1: u[1]})
+			continue
+		}
+		if i == 0 {
+			segs = append(segs, segment{d0: u[0], d1: u[1]})
+			continue
+		}
+		segs[len(segs)-1].d1 = u[1]
+	}
+	kept := 0
+	for _, sg := range segs {
+		kept += sg.d1 - sg.d0
+	}
+	// A margin of time around each stretch, so a mark at its end is not
+	// on the break.
+	pad := max(1, kept/40)
+	for i := range segs {
+		segs[i].d0 -= pad
+		segs[i].d1 += pad
+		kept += 2 * pad
+	}
+	avail := width - 2*stripPad - float64(len(segs)-1)*breakWidth
+	// Widths proportional to days, with a floor: segments below it are
+	// set to it and the rest share what is left.
+	const floor = 2 * target
+	fixed := make([]bool, len(segs))
+	var k float64
+	for {
+		days, room := 0, avail
+		for i, sg := range segs {
+			if fixed[i] {
+				room -= floor
+			} else {
+				days += sg.d1 - sg.d0
+			}
+		}
+		k = room / float64(max(days, 1))
+		changed := false
+		for i, sg := range segs {
+			if !fixed[i] && float64(sg.d1-sg.d0)*k < floor {
+				fixed[i], changed = true, true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	x := float64(stripPad)
+	for i := range segs {
+		w := float64(segs[i].d1-segs[i].d0) * k
+		if fixed[i] {
+			w = floor
+		}
+		segs[i].x0, segs[i].x1 = x, x+w
+		x += w + breakWidth
+	}
+	return segs
+}
+
+// A step is a unit of the axis: every n days, months or years.
+type step struct {
+	unit    byte // 'd', 'm', 'y'
+	n       int
+	minDays int  // the shortest such interval
+	text    bool // labelled by a number (day, year); else by a month's name
+}
+
+var steps = []step{
+	{'d', 1, 1, true}, {'d', 7, 7, true},
+	{'m', 1, 28, false}, {'m', 3, 89, false},
+	{'y', 1, 365, true}, {'y', 2, 730, true}, {'y', 5, 1826, true}, {'y', 10, 3652, true},
+	{'y', 20, 7305, true}, {'y', 50, 18262, true}, {'y', 100, 36524, true},
+}
+
+// labelWidth is the widest label of a step.
+func (st step) labelWidth() float64 {
+	switch st.unit {
+	case 'd':
+		return geo.TextWidth("28", labelSize)
+	case 'm':
+		return geo.TextWidth("Sept", labelSize)
+	}
+	return geo.TextWidth("2000", labelSize)
+}
+
+// boundaries returns the day numbers where intervals of the step start,
+// from the one containing d0 to the first at or after d1.
+func (st step) boundaries(d0, d1 int) []int {
+	t := date.FromDay(d0)
+	var out []int
+	switch st.unit {
+	case 'd':
+		// Day 1, 8, 15, 22 of each month for weeks, so labels read as
+		// dates; every day otherwise.
+		for d := d0; ; d++ {
+			t := date.FromDay(d)
+			if st.n == 1 || (t.D-1)%7 == 0 && t.D < 29 {
+				out = append(out, d)
+			}
+			if d >= d1 {
+				break
+			}
+		}
+	case 'm':
+		y, m := t.Y, t.M-(t.M-1)%st.n
+		for {
+			d := date.DayNumber(y, m, 1)
+			out = append(out, d)
+			if d >= d1 {
+				break
+			}
+			m += st.n
+			if m > 12 {
+				y, m = y+1, m-12
+			}
+		}
+	case 'y':
+		y := t.Y - mod(t.Y, st.n)
+		for {
+			d := date.DayNumber(y, 1, 1)
+			out = append(out, d)
+			if d >= d1 {
+				break
+			}
+			y += st.n
+		}
+	}
+	return out
+}
+
+func mod(a, n int) int { return ((a % n) + n) % n }
+
+// axis chooses the finest step whose labels fit, and lays out its ticks
+// and labels, with finer ticks unlabelled where they are far enough
+// apart, and a second line naming the year (or month) of day and month
+// labels. Labels that would still touch are left out.
+func axis(segs []segment, axisY float64, years map[int]int) ([]SVGLine, []TickLabel) {
+	k := math.Inf(1) // units per day, the least of the segments
+	for _, sg := range segs {
+		k = math.Min(k, (sg.x1-sg.x0)/float64(sg.d1-sg.d0))
+	}
+	chosen := len(steps) - 1
+	for i, st := range steps {
+		if float64(st.minDays)*k >= st.labelWidth()+6 {
+			chosen = i
+			break
+		}
+	}
+	st := steps[chosen]
+	var ticks []SVGLine
+	var labels, context []TickLabel
+	xOf := func(sg segment, d int) float64 {
+		return sg.x0 + float64(d-sg.d0)/float64(sg.d1-sg.d0)*(sg.x1-sg.x0)
+	}
+	// Minor ticks: the finest step at least 4 units apart.
+	for i := 0; i < chosen; i++ {
+		if float64(steps[i].minDays)*k >= 4 {
+			for _, sg := range segs {
+				for _, d := range steps[i].boundaries(sg.d0, sg.d1) {
+					if d > sg.d0 && d < sg.d1 {
+						x := xOf(sg, d)
+						ticks = append(ticks, svgLine(x, axisY, x, axisY+3))
+					}
+				}
+			}
+			break
+		}
+	}
+	ly := axisY + 4 + labelSize
+	for _, sg := range segs {
+		bs := st.boundaries(sg.d0, sg.d1)
+		// A unit named in its middle is named when most of it is shown,
+		// or, if none is, the one most shown.
+		most, mostDays := -1, 0
+		for j := 0; j+1 < len(bs); j++ {
+			if n := min(bs[j+1], sg.d1) - max(bs[j], sg.d0); n > mostDays {
+				most, mostDays = j, n
+			}
+		}
+		for j, d := range bs {
+			if d > sg.d0 && d < sg.d1 {
+				x := xOf(sg, d)
+				ticks = append(ticks, svgLine(x, axisY, x, axisY+6))
+			}
+			if j+1 == len(bs) {
+				break
+			}
+			t := date.FromDay(d)
+			l := TickLabel{Year: t.Y}
+			switch st.unit {
+			case 'd':
+				l.D, l.M, l.Text = t.D, t.M, strconv.Itoa(t.D)
+			case 'm':
+				l.M = t.M
+			default:
+				l.Text = strconv.Itoa(t.Y)
+				if st.n == 1 && years[t.Y] > 0 {
+					l.Href, l.Events = YearURL(t.Y), years[t.Y]
+				}
+			}
+			w := st.labelWidth()
+			if l.Text != "" {
+				w = geo.TextWidth(l.Text, labelSize)
+			}
+			var cx float64
+			if st.n == 1 || st.unit == 'd' {
+				// A unit is named in the middle of what is shown of it,
+				// when that is most of it, or all there is of the
+				// segment.
+				a, b := max(d, sg.d0), min(bs[j+1], sg.d1)
+				if b <= a || 2*(b-a) < bs[j+1]-d && (j != most || 2*mostDays >= bs[most+1]-bs[most]) {
+					continue
+				}
+				cx = (xOf(sg, a) + xOf(sg, b)) / 2
+			} else {
+				// Several units are named at the tick they start at.
+				if d < sg.d0 {
+					continue
+				}
+				cx = xOf(sg, d)
+			}
+			l.X, l.Y, l.Anchor = num(cx), num(ly), "middle"
+			l.box = [2]float64{cx - w/2, cx + w/2}
+			labels = append(labels, l)
+		}
+		// The second line: the year of month labels, the month and
+		// year of day labels, at the start of each and of each segment.
+		if st.unit == 'y' {
+			continue
+		}
+		cst := step{'y', 1, 365, true}
+		if st.unit == 'd' {
+			cst = step{'m', 1, 28, false}
+		}
+		cbs := cst.boundaries(sg.d0, sg.d1)
+		for j, d := range cbs {
+			if d >= sg.d1 {
+				break
+			}
+			if j == 0 {
+				// The segment's start, unless it is only the last
+				// days of a year (or month) before the one that
+				// follows.
+				if len(cbs) > 1 && cbs[1] < sg.d1 && 4*(cbs[1]-sg.d0) < cst.minDays {
+					continue
+				}
+				d = sg.d0
+			}
+			t := date.FromDay(d)
+			x := xOf(sg, d)
+			l := TickLabel{Year: t.Y, Text: strconv.Itoa(t.Y), X: num(x), Y: num(ly + labelRow), Anchor: "start"}
+			w := geo.TextWidth(l.Text, labelSize)
+			if st.unit == 'd' {
+				l.M = t.M
+				w += geo.TextWidth("Sept ", labelSize)
+			} else if years[t.Y] > 0 {
+				l.Href, l.Events = YearURL(t.Y), years[t.Y]
+			}
+			l.box = [2]float64{x, x + w}
+			context = append(context, l)
+		}
+	}
+	width := segs[len(segs)-1].x1 + stripPad
+	return ticks, append(apart(labels, width), apart(context, width)...)
+}
+
+// apart keeps the labels, in order along the axis, that are inside the
+// view's width and do not touch the one kept before them.
+func apart(labels []TickLabel, width float64) []TickLabel {
+	var out []TickLabel
+	end := math.Inf(-1)
+	for _, l := range labels {
+		if l.box[0] >= max(end+4, 1) && l.box[1] <= width-1 {
+			out = append(out, l)
+			end = l.box[1]
+		}
+	}
+	return out
+}
+
+// keyLabel names a key event in the strip: site.toml's label for it, or
+// the last names of the people it says were killed and its place
+// ("Sari and Almas, Tehran"), or its title.
+func keyLabel(s *site.Site, e *content.Entry) string {
+	if l := s.Config.Overview.Labels[e.ID]; l != "" {
+		return l
+	}
+	var names []string
+	for _, id := range site.EventPeople(e) {
+		if !s.Config.Overview.IsKilled(e.OriginalRole(id)) {
+			continue
+		}
+		if p := s.Get(content.Person, id); p != nil {
+			f := strings.Fields(p.Title)
+			names = append(names, f[len(f)-1])
+		}
+	}
+	if len(names) == 0 {
+		return e.Title
+	}
+	l := names[0]
+	if n := len(names); n > 1 {
+		l = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
+	}
+	if p := s.Get(content.Place, e.Place); p != nil {
+		l += ", " + p.Title
+	}
+	return l
 }

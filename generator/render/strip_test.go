@@ -1,56 +1,253 @@
 package render
 
 import (
-	"math"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"dossier/generator/content"
 	"dossier/generator/date"
+	"dossier/generator/site"
 )
 
-// A date known to a day sits at that day's middle; one known to a month
-// or a year at the middle of that month or year.
-func TestYearFraction(t *testing.T) {
+func TestDodge(t *testing.T) {
 	for _, c := range []struct {
-		d    string
-		want float64
+		name  string
+		ideal []float64
+		gap   float64
+		want  []float64
 	}{
-		{"2025", 2025.5},
-		{"2025-01-01", 2025 + 0.5/365},
-		{"2024-12", 2024 + (335+15.5)/366},
-		{"2025-07", 2025 + (181+15.5)/365},
+		{"apart", []float64{10, 50, 90}, 24, []float64{10, 50, 90}},
+		{"pair spread around its mean", []float64{50, 50}, 24, []float64{38, 62}},
+		{"held inside", []float64{0, 0}, 24, []float64{10, 34}},
+		{"run pushes its neighbour", []float64{50, 50, 70}, 24, []float64{32.666666666666664, 56.666666666666664, 80.66666666666666}},
 	} {
-		d, err := date.Parse(c.d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := yearFraction(d); math.Abs(got-c.want) > 1e-9 {
-			t.Errorf("yearFraction(%s) = %v, want %v", c.d, got, c.want)
+		got := dodge(c.ideal, c.gap, 10, 200)
+		for i := range got {
+			if d := got[i] - c.want[i]; d > 1e-9 || d < -1e-9 {
+				t.Errorf("%s: dodge(%v) = %v, want %v", c.name, c.ideal, got, c.want)
+				break
+			}
 		}
 	}
 }
 
-// Marks are placed by time, so years without events leave a gap, and
-// marks closer than a target stack instead of overlapping.
-func TestStrip(t *testing.T) {
-	ev := func(id, d string) *content.Entry {
-		dd, _ := date.Parse(d)
-		return &content.Entry{Kind: content.Event, ID: id, Date: dd}
+// testSite builds a site of events, each written "DATE" or "DATE/END",
+// with tag "killing" for those whose date ends in "!".
+func testSite(t *testing.T, dates ...string) *site.Site {
+	t.Helper()
+	cfg := content.Config{Title: "t", Kinds: []content.EventKind{{Tag: "killing", Label: "Killing", Shape: "star", Key: true}}}
+	var entries []*content.Entry
+	for i, d := range dates {
+		e := &content.Entry{Kind: content.Event, ID: fmt.Sprintf("e%03d", i), Title: "Event " + strconv.Itoa(i), Status: "reported"}
+		if n := len(d); d[n-1] == '!' {
+			d, e.Tags = d[:n-1], []string{"killing"}
+		}
+		start, end, _ := strings.Cut(d, "/")
+		var err error
+		if e.Date, err = date.Parse(start); err != nil {
+			t.Fatal(err)
+		}
+		if end != "" {
+			if e.End, err = date.Parse(end); err != nil {
+				t.Fatal(err)
+			}
+		}
+		entries = append(entries, e)
 	}
-	s := NewStrip([]*content.Entry{ev("a", "2018-10-18"), ev("b", "2025-12"), ev("c", "2025-12-24")})
-	if len(s.Years) != 8 || s.Years[0].Year != 2018 || s.Years[7].Year != 2025 || s.Years[3].Events != 0 {
-		t.Fatalf("years = %+v", s.Years)
+	s, errs := site.New(cfg, entries)
+	if errs.Errors() > 0 {
+		t.Fatal(errs)
 	}
-	a, b, c := s.Marks[0], s.Marks[1], s.Marks[2]
-	if !(a.X < s.Years[1].X && b.X > s.Years[7].X && c.X > b.X) {
-		t.Errorf("marks at %v, %v, %v; years %+v", a.X, b.X, c.X, s.Years)
+	return s
+}
+
+// The axis names the finest unit whose labels fit, from days to decades;
+// long empty stretches are cut out; labels never overlap and marks' 24
+// unit targets never touch, at every width.
+func TestStripLayout(t *testing.T) {
+	var twoCenturies []string
+	for y := 1815; y <= 2000; y += 7 {
+		twoCenturies = append(twoCenturies, strconv.Itoa(y))
 	}
-	if b.Y == c.Y || a.Y != b.Y {
-		t.Errorf("rows: a %v, b %v, c %v: want b and c stacked, a in the first row", a.Y, b.Y, c.Y)
+	twoCenturies = append(twoCenturies, "1832/1869", "1901-05-04!", "1950-03~", "1861/1865")
+	for _, c := range []struct {
+		name   string
+		dates  []string
+		unit   string // what the labels of the narrow view name: "d", "m", "y" or "y10" and up
+		breaks int    // empty stretches cut out
+		years  []int  // years named in the narrow view, if given
+	}{
+		{"a few days", []string{"2025-12-20", "2025-12-22!", "2025-12-24", "2025-12-24", "2025-12-27"}, "d", 0, nil},
+		{"a few months", []string{"2025-06-02", "2025-07", "2025-08", "2025-09-15!", "2025-10", "2025-12"}, "m", 0, nil},
+		{"years with gaps", []string{"2018-10-18!", "2023", "2025-09!", "2025-12", "2025-12-24!", "2025-12"}, "", 2, []int{2018, 2023, 2025}},
+		{"two centuries", twoCenturies, "y50", 0, nil},
+		{"two centuries with a gap", []string{"1815", "1820/1848", "1830-03", "1990", "1995-05-06!", "2000"}, "y10", 1, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := testSite(t, c.dates...)
+			st := NewStrip(s, s.Events)
+			for _, v := range st.Views {
+				if len(v.Marks) != len(c.dates) {
+					t.Errorf("%s: %d marks, want %d", v.Class, len(v.Marks), len(c.dates))
+				}
+				if len(v.Breaks) != c.breaks {
+					t.Errorf("%s: %d breaks, want %d", v.Class, len(v.Breaks), c.breaks)
+				}
+				checkApart(t, v)
+			}
+			narrow := st.Views[len(st.Views)-1]
+			for _, y := range c.years {
+				if !slices.ContainsFunc(narrow.Labels, func(l TickLabel) bool { return l.Text == strconv.Itoa(y) }) {
+					t.Errorf("narrow view does not name %d: %+v", y, narrow.Labels)
+				}
+			}
+			if got := unitOf(narrow.Labels); c.unit != "" && got != c.unit {
+				t.Errorf("narrow view names %s (%+v), want %s", got, narrow.Labels, c.unit)
+			}
+		})
 	}
-	for _, m := range s.Marks {
-		if m.X < 0 || m.X > float64(s.Width) || m.Y < 0 || m.Y > float64(s.AxisY) {
-			t.Errorf("mark %s at %v,%v outside %dx%d", m.Event.ID, m.X, m.Y, s.Width, s.AxisY)
+}
+
+// unitOf says what the first line of labels names.
+func unitOf(labels []TickLabel) string {
+	var years []int
+	for _, l := range labels {
+		switch {
+		case l.Anchor != "middle" && l.D == 0 && l.M == 0 || l.Anchor == "start":
+			continue // the second line
+		case l.D != 0:
+			return "d"
+		case l.M != 0:
+			return "m"
+		}
+		years = append(years, l.Year)
+	}
+	if len(years) < 2 || years[1]-years[0] == 1 {
+		return "y"
+	}
+	step := years[1] - years[0]
+	for i := 2; i < len(years); i++ {
+		step = min(step, years[i]-years[i-1])
+	}
+	return "y" + strconv.Itoa(step)
+}
+
+// checkApart fails when two labels of a line overlap, when two marks'
+// targets overlap, or when anything is outside the view.
+func checkApart(t *testing.T, v *StripView) {
+	t.Helper()
+	f := func(s string) float64 { x, _ := strconv.ParseFloat(s, 64); return x }
+	type box struct{ x1, y1, x2, y2 float64 }
+	var labels []box
+	for _, l := range v.Labels {
+		labels = append(labels, box{l.box[0], f(l.Y) - labelSize, l.box[1], f(l.Y)})
+	}
+	for _, m := range v.Marks {
+		if m.Label != "" {
+			labels = append(labels, box{m.box[1], f(m.LabelAt.Y) - labelSize, m.box[3], f(m.LabelAt.Y)})
+		}
+	}
+	for i, a := range labels {
+		if a.x1 < 0 || a.x2 > float64(v.Width) {
+			t.Errorf("%s: label %d at %v outside 0..%d", v.Class, i, a, v.Width)
+		}
+		for j, b := range labels[i+1:] {
+			if a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2 {
+				t.Errorf("%s: labels %d and %d overlap: %v %v", v.Class, i, i+1+j, a, b)
+			}
+		}
+	}
+	for i, a := range v.Marks {
+		ha := box{f(a.Hit.X), f(a.Hit.Y), f(a.Hit.X) + f(a.Hit.W), f(a.Hit.Y) + f(a.Hit.H)}
+		if f(a.Hit.W) < target || f(a.Hit.H) < target {
+			t.Errorf("%s: mark %d's target is %sx%s", v.Class, i, a.Hit.W, a.Hit.H)
+		}
+		if ha.x1 < 0 || ha.x2 > float64(v.Width) {
+			t.Errorf("%s: mark %d at %v outside 0..%d", v.Class, i, ha, v.Width)
+		}
+		for j, b := range v.Marks[i+1:] {
+			hb := box{f(b.Hit.X), f(b.Hit.Y), f(b.Hit.X) + f(b.Hit.W), f(b.Hit.Y) + f(b.Hit.H)}
+			if ha.x1 < hb.x2-0.1 && hb.x1 < ha.x2-0.1 && ha.y1 < hb.y2-0.1 && hb.y1 < ha.y2-0.1 {
+				t.Errorf("%s: targets of marks %d and %d overlap: %v %v", v.Class, i, i+1+j, ha, hb)
+			}
+		}
+	}
+}
+
+// A span and a date known to the month are drawn over all their days; a
+// day is a sliver.
+func TestStripRanges(t *testing.T) {
+	s := testSite(t, "2021-01-01", "2021-03/2021-05", "2021-08", "2021-12-31")
+	v := NewStrip(s, s.Events).Views[0]
+	w := func(m Mark) float64 { x, _ := strconv.ParseFloat(m.Bar.W, 64); return x }
+	day, span, month := w(v.Marks[0]), w(v.Marks[1]), w(v.Marks[2])
+	if day > month/20 || !(span > 2.5*month) || month < 20 {
+		t.Errorf("bar widths: day %v, span of three months %v, month %v", day, span, month)
+	}
+	if !v.Marks[1].Span || v.Marks[2].Span {
+		t.Errorf("Span: %v for the span, %v for the month; want true, false", v.Marks[1].Span, v.Marks[2].Span)
+	}
+}
+
+// A key event is labelled by site.toml's label, or by its killed
+// people's last names and its place.
+func TestKeyLabel(t *testing.T) {
+	lat, lon := 35.7, 51.4
+	cfg := content.Config{Title: "t", Overview: content.Overview{Killed: []string{"killed"}, Accused: []string{"accused"}, Labels: map[string]string{"2018-10-18-a": "Raziq, Kandahar 2018"}}}
+	entries := []*content.Entry{
+		{Kind: content.Event, ID: "2018-10-18-a", Title: "A", Status: "reported", Date: date.Date{Y: 2018, M: 10, D: 18, Prec: date.Day}},
+		{Kind: content.Event, ID: "2025-12-24-b", Title: "B", Status: "reported", Date: date.Date{Y: 2025, M: 12, D: 24, Prec: date.Day}, Place: "tehran",
+			People: []string{"ikramuddin-sari", "mohammad-amin-almas", "yunus-qanuni"},
+			Roles:  map[string]string{"ikramuddin-sari": "killed", "mohammad-amin-almas": "Killed", "yunus-qanuni": "accused Taliban intelligence"}},
+		{Kind: content.Event, ID: "2025-12-c", Title: "Nobody killed", Status: "reported", Date: date.Date{Y: 2025, M: 12, Prec: date.Month}},
+		{Kind: content.Person, ID: "ikramuddin-sari", Title: "Ikramuddin Sari"},
+		{Kind: content.Person, ID: "mohammad-amin-almas", Title: "Mohammad Amin Almas"},
+		{Kind: content.Person, ID: "yunus-qanuni", Title: "Yunus Qanuni"},
+		{Kind: content.Place, ID: "tehran", Title: "Tehran", Lat: &lat, Lon: &lon},
+	}
+	s, errs := site.New(cfg, entries)
+	if errs.Errors() > 0 {
+		t.Fatal(errs)
+	}
+	for id, want := range map[string]string{"2018-10-18-a": "Raziq, Kandahar 2018", "2025-12-24-b": "Sari and Almas, Tehran", "2025-12-c": "Nobody killed"} {
+		if got := keyLabel(s, s.Get(content.Event, id)); got != want {
+			t.Errorf("keyLabel(%s) = %q, want %q", id, got, want)
+		}
+	}
+	f := NewFacts(s)
+	if len(f.Killed) != 2 || len(f.Places) != 1 || f.Places[0].N != 2 || f.Unplaced != 0 {
+		t.Fatalf("facts: %d killed, places %+v, %d unplaced", len(f.Killed), f.Places, f.Unplaced)
+	}
+	if a := f.Killed[0].Accused; len(a) != 1 || a[0].By.ID != "yunus-qanuni" || a[0].Says != "accused Taliban intelligence" {
+		t.Errorf("accusations: %+v", a)
+	}
+	if f.First.String() != "2018-10-18" || f.Last.String() != "2025-12-24" || f.Latest.String() != "2025-12-24" {
+		t.Errorf("span %s – %s, latest %s", f.First, f.Last, f.Latest)
+	}
+}
+
+// More events than the strip holds at 24 units crowd inside it, in at
+// most twelve rows, rather than run off its edge.
+func TestStripCrowded(t *testing.T) {
+	var dates []string
+	for i := range 400 {
+		dates = append(dates, fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%28))
+	}
+	s := testSite(t, dates...)
+	for _, v := range NewStrip(s, s.Events).Views {
+		ys := map[string]bool{}
+		for _, m := range v.Marks {
+			if m.X < 0 || m.X > float64(v.Width) {
+				t.Errorf("%s: mark at %v outside 0..%d", v.Class, m.X, v.Width)
+				break
+			}
+			ys[m.At.Y] = true
+		}
+		if len(ys) > 12 {
+			t.Errorf("%s: %d rows, want at most 12", v.Class, len(ys))
 		}
 	}
 }

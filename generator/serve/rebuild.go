@@ -424,8 +424,33 @@ func moved(old *site.Site, oe *content.Entry, now *site.Site, e *content.Entry) 
 		}
 		return x.ID
 	}
-	return old.Known(oe) != now.Known(e) ||
-		id(old.Prev(oe)) != id(now.Prev(e)) || id(old.Next(oe)) != id(now.Next(e))
+	if old.Known(oe) != now.Known(e) {
+		return true
+	}
+	a, b := near(old, oe), near(now, e)
+	for i := range a {
+		if id(a[i]) != id(b[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// near returns the events up to three before and after e, which its
+// page's strip shows (nil where there are none).
+func near(s *site.Site, e *content.Entry) [6]*content.Entry {
+	var out [6]*content.Entry
+	p, n := s.Prev(e), s.Next(e)
+	for i := range 3 {
+		out[i], out[3+i] = p, n
+		if p != nil {
+			p = s.Prev(p)
+		}
+		if n != nil {
+			n = s.Next(n)
+		}
+	}
+	return out
 }
 
 // renderEach renders pages one after the other.
@@ -454,7 +479,8 @@ type affected struct {
 
 // add records what e, an entry of s, shows up in: its own pages, the
 // pages of the entries it names and of those that name it (which show its
-// title, date or roles), its neighbours in time, and the lists of its
+// title, date or roles), its neighbours in time (three each way, which
+// an event page's strip shows), and the lists of its
 // tags, status, year and kind. Called with an entry's version from before
 // an edit and from after, it finds every page the edit can change.
 //
@@ -472,13 +498,17 @@ func (a *affected) add(s *site.Site, e *content.Entry) {
 		a.entry(from)
 	}
 	if e.Kind == content.Event {
-		for _, n := range []*content.Entry{s.Prev(e), s.Next(e)} {
+		for _, n := range near(s, e) {
 			if n != nil {
 				a.entry(n)
 			}
 		}
 		a.statuses[e.Status] = true
 		a.years[e.Date.Y] = true
+		if e.Place != "" {
+			// The places index maps each place with its count of events.
+			a.kinds[content.Place] = true
+		}
 		// A source's card counts the events that cite it, on its page,
 		// in the sources index and in the source list of every entry
 		// that names it.

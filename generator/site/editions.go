@@ -190,7 +190,7 @@ func (s *Site) edition(l content.Language, translations map[entryKey]*content.En
 // original's language (Lang, BodyLang).
 func translated(o, t *content.Entry, def string) *content.Entry {
 	e := *o
-	e.Lang, e.BodyLang = def, def
+	e.Lang, e.BodyLang, e.Original = def, def, o
 	if t == nil {
 		return &e
 	}
