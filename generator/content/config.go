@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -42,9 +43,13 @@ type Language struct {
 	Direction   string // "ltr" or "rtl"
 	Calendar    string // as Config.Calendar
 	Digits      string // as Config.Digits
+	// Kinds and Labels translate the overview's words of site.toml: the
+	// label of each [[kinds]], by its tag, and [overview]'s labels, by
+	// event id. What they leave out is shown as the site's.
+	Kinds, Labels map[string]string
 }
 
-var languageFields = []string{"name", "title", "description", "direction", "calendar", "digits"}
+var languageFields = []string{"name", "title", "description", "direction", "calendar", "digits", "kinds", "labels"}
 
 // languageTag is the shape of a BCP 47 tag: a language, then subtags
 // (script, region, variant).
@@ -159,6 +164,20 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 			continue
 		}
 		folders[strings.ToLower(l.Tag)] = l.Tag
+		var tags []string
+		for _, k := range cfg.Kinds {
+			tags = append(tags, k.Tag)
+		}
+		for _, tag := range sortedKeys(l.Kinds) {
+			if !slices.Contains(tags, tag) {
+				line, col := f.pos(loc.key("languages." + l.Tag + ".kinds." + tag))
+				msg := fmt.Sprintf("[languages.%s.kinds] names '%s', which no [[kinds]] has as its tag", l.Tag, tag)
+				if near := diag.Nearest(tag, tags); near != "" {
+					msg += fmt.Sprintf("; did you mean '%s'?", near)
+				}
+				errs.Add(name, line, col, "%s", msg)
+			}
+		}
 	}
 	return cfg, errs
 }
@@ -195,6 +214,10 @@ func loadLanguages(v any, loc *locator, at func(off int, format string, args ...
 				at(loc.key(kp), "%s", msg)
 				continue
 			}
+			if key == "kinds" || key == "labels" {
+				l.Kinds, l.Labels = words(key, t[key], kp, l.Kinds, l.Labels, loc, at)
+				continue
+			}
 			s, ok := t[key].(string)
 			if !ok {
 				at(loc.value(kp, ""), "%s must be a string in quotes", key)
@@ -225,6 +248,29 @@ func loadLanguages(v any, loc *locator, at func(off int, format string, args ...
 	return out
 }
 
+// words reads a language's kinds or labels: a table of strings, like
+// [languages.fa-AF.kinds] then assassination = "ترور".
+func words(key string, v any, path string, kinds, labels map[string]string, loc *locator, at func(off int, format string, args ...any)) (map[string]string, map[string]string) {
+	t, ok := v.(map[string]any)
+	if !ok {
+		at(loc.key(path), "%s must be a table: [%s], then lines like %s", path, path, map[string]string{"kinds": `assassination = "..."`, "labels": `"2025-12-24-event-id" = "..."`}[key])
+		return kinds, labels
+	}
+	out := map[string]string{}
+	for _, k := range sortedKeys(t) {
+		s, ok := t[k].(string)
+		if !ok || strings.TrimSpace(s) == "" {
+			at(loc.key(path+"."+k), "the %s of %s must be a non-empty string in quotes", strings.TrimSuffix(key, "s"), k)
+			continue
+		}
+		out[k] = strings.TrimSpace(s)
+	}
+	if key == "kinds" {
+		return out, labels
+	}
+	return kinds, out
+}
+
 // oneOf returns s if it is one of values, else the first value, saying
 // through bad which values there are.
 func oneOf(s string, values []string, bad func(msg string)) string {
@@ -249,8 +295,9 @@ func (c Config) Folder(tag string) string {
 }
 
 // Edition returns the settings of the site's pages in language l: its
-// title, description, direction, calendar and digits, and base_url
-// followed by its folder. What l leaves out is the site's.
+// title, description, direction, calendar and digits, the overview's
+// labels, and base_url followed by its folder. What l leaves out is the
+// site's.
 func (c Config) Edition(l Language) Config {
 	e := c
 	e.Language, e.Direction, e.Calendar, e.Digits = l.Tag, l.Direction, l.Calendar, l.Digits
@@ -262,6 +309,21 @@ func (c Config) Edition(l Language) Config {
 	}
 	if c.BaseURL != "" {
 		e.BaseURL = c.BaseURL + c.Folder(l.Tag)
+	}
+	if len(l.Kinds) > 0 {
+		e.Kinds = slices.Clone(c.Kinds)
+		for i, k := range e.Kinds {
+			if label := l.Kinds[k.Tag]; label != "" {
+				e.Kinds[i].Label = label
+			}
+		}
+	}
+	if len(l.Labels) > 0 {
+		e.Overview.Labels = maps.Clone(c.Overview.Labels)
+		if e.Overview.Labels == nil {
+			e.Overview.Labels = map[string]string{}
+		}
+		maps.Copy(e.Overview.Labels, l.Labels)
 	}
 	return e
 }
