@@ -426,9 +426,14 @@ func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 	if p.Entry != nil {
 		p.Notes = listSources(p, p.Notes)
 	}
+	lang := ls.lang(p.Site.Config)
 	if p.Entry == nil {
-		p.Title = ls.lang(p.Site.Config).pageTitle(p)
+		p.Title = lang.pageTitle(p)
 	}
+	if p.Strip != nil {
+		lang.labels(p.Strip.Views...)
+	}
+	lang.labels(p.Near)
 	t := ls.layout(p.Site.Config, p.Layout)
 	if t == nil {
 		return fmt.Errorf("no layout %q for %s in language %q, calendar %q, digits %q", p.Layout, p.Path, p.Site.Config.Language, p.Site.Config.Calendar, p.Site.Config.Digits)
