@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"dossier/generator/content"
 	"dossier/generator/date"
 )
 
@@ -123,6 +124,86 @@ func TestNew(t *testing.T) {
 				if tt.exists == "" && len(entries) > 0 {
 					t.Errorf("a failed new left content/ behind")
 				}
+			}
+		})
+	}
+}
+
+// new KIND ID.TAG writes a translation of the entry ID into TAG, one of
+// the site's languages: its text fields to translate, the original's
+// text beside each, and nothing check would take for finished.
+func TestNewTranslation(t *testing.T) {
+	const event = `+++
+title = "A shooting."
+date = "2025-12-24"
+people = ["ada"]
+status = "reported"
+sources = ["src-a"]
+summary = "One sentence."
+
+[roles]
+ada = "killed"
+
+[[accounts]]
+source = "src-a"
+says = "Near her home."
++++
+Body.
+`
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string // contained
+		has    []string
+	}{
+		{name: "event", args: []string{"event", "2025-12-24-shooting.fa-AF"}, code: 0, has: []string{
+			"# The fa-AF translation of content/events/2025-12-24-shooting.md.\n",
+			"# original: A shooting.\ntitle = \"TODO: translate\"\n",
+			"# original: One sentence.\nsummary = \"TODO: translate\"\n",
+			"[roles]\n# original: killed\nada = \"TODO: translate\"\n",
+			"[[accounts]]\nsource = \"src-a\"\n# original: Near her home.\nsays = \"TODO: translate\"\n",
+		}},
+		{name: "not a language of the site", args: []string{"event", "2025-12-24-shooting.ps"}, code: 2,
+			stderr: "new: ps is not one of the site's other languages (fa-AF)"},
+		{name: "no original", args: []string{"person", "grace.fa-AF"}, code: 2,
+			stderr: "new: there is no content/people/grace.md to translate: write it first, with go run ./generator new person grace"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := t.TempDir()
+			os.WriteFile(filepath.Join(site, "site.toml"), []byte("title = \"T\"\n[languages.fa-AF]\nname = \"دری\"\n"), 0o644)
+			os.MkdirAll(filepath.Join(site, "content", "events"), 0o755)
+			os.WriteFile(filepath.Join(site, "content", "events", "2025-12-24-shooting.md"), []byte(event), 0o644)
+			var stdout, stderr bytes.Buffer
+			code := runNew(append([]string{"-site", site}, tt.args...), &stdout, &stderr)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tt.code, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("stderr = %q, want it to contain %q", stderr.String(), tt.stderr)
+			}
+			if code != 0 {
+				return
+			}
+			b, err := os.ReadFile(strings.TrimSpace(stdout.String()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range tt.has {
+				if !strings.Contains(string(b), want) {
+					t.Errorf("the translation lacks %q:\n%s", want, b)
+				}
+			}
+			// Valid TOML, a translation check accepts but for its TODOs.
+			_, problems := content.LoadFile(os.DirFS(site), "content/events/2025-12-24-shooting.fa-AF.md")
+			for _, p := range problems {
+				if !strings.Contains(p.String(), "placeholder") {
+					t.Errorf("check: %s", p)
+				}
+			}
+			if problems.Errors() == 0 {
+				t.Error("check finds no placeholder left")
 			}
 		})
 	}

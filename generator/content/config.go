@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -31,8 +32,9 @@ type Config struct {
 var configFields = []string{"title", "description", "language", "direction", "base_url", "edit_url", "calendar", "digits", "languages", "overview", "kinds"}
 
 // A Language is a [languages.TAG] table of site.toml: a language the site
-// is also published in, besides its default (SPEC §5). Its settings are
-// read and checked; its pages are not built yet.
+// is also published in, besides its default (SPEC §5): its pages are in
+// the output folder Folder(Tag), and its settings take the place of the
+// site's there (see Config.Edition).
 type Language struct {
 	Tag         string // BCP 47, as written: "fa-AF"
 	Name        string // shown in the language switcher
@@ -41,9 +43,13 @@ type Language struct {
 	Direction   string // "ltr" or "rtl"
 	Calendar    string // as Config.Calendar
 	Digits      string // as Config.Digits
+	// Kinds and Labels translate the overview's words of site.toml: the
+	// label of each [[kinds]], by its tag, and [overview]'s labels, by
+	// event id. What they leave out is shown as the site's.
+	Kinds, Labels map[string]string
 }
 
-var languageFields = []string{"name", "title", "description", "direction", "calendar", "digits"}
+var languageFields = []string{"name", "title", "description", "direction", "calendar", "digits", "kinds", "labels"}
 
 // languageTag is the shape of a BCP 47 tag: a language, then subtags
 // (script, region, variant).
@@ -146,13 +152,32 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 	if cfg.Title == "" {
 		errs.Add(name, 1, 1, "site.toml needs a title, like title = \"My dossier\"")
 	}
+	folders := map[string]string{} // each language's output folder, by the tag that has it
 	for _, l := range cfg.Languages {
 		line, col := f.pos(loc.key("languages." + l.Tag))
 		if strings.EqualFold(l.Tag, cfg.Language) {
 			errs.Add(name, line, col, "%s is the site's default language (language = \"%s\"); [languages.TAG] names the others", l.Tag, cfg.Language)
 			continue
 		}
-		errs.Warn(name, line, col, "the pages in %s are not built yet: this generator builds only the default language (%s)", l.Tag, cfg.Language)
+		if other, ok := folders[strings.ToLower(l.Tag)]; ok {
+			errs.Add(name, line, col, "%s and %s are one language tag written two ways (tags ignore case), and would share the folder %s", other, l.Tag, cfg.Folder(l.Tag))
+			continue
+		}
+		folders[strings.ToLower(l.Tag)] = l.Tag
+		var tags []string
+		for _, k := range cfg.Kinds {
+			tags = append(tags, k.Tag)
+		}
+		for _, tag := range sortedKeys(l.Kinds) {
+			if !slices.Contains(tags, tag) {
+				line, col := f.pos(loc.key("languages." + l.Tag + ".kinds." + tag))
+				msg := fmt.Sprintf("[languages.%s.kinds] names '%s', which no [[kinds]] has as its tag", l.Tag, tag)
+				if near := diag.Nearest(tag, tags); near != "" {
+					msg += fmt.Sprintf("; did you mean '%s'?", near)
+				}
+				errs.Add(name, line, col, "%s", msg)
+			}
+		}
 	}
 	return cfg, errs
 }
@@ -189,6 +214,10 @@ func loadLanguages(v any, loc *locator, at func(off int, format string, args ...
 				at(loc.key(kp), "%s", msg)
 				continue
 			}
+			if key == "kinds" || key == "labels" {
+				l.Kinds, l.Labels = words(key, t[key], kp, l.Kinds, l.Labels, loc, at)
+				continue
+			}
 			s, ok := t[key].(string)
 			if !ok {
 				at(loc.value(kp, ""), "%s must be a string in quotes", key)
@@ -219,6 +248,29 @@ func loadLanguages(v any, loc *locator, at func(off int, format string, args ...
 	return out
 }
 
+// words reads a language's kinds or labels: a table of strings, like
+// [languages.fa-AF.kinds] then assassination = "ترور".
+func words(key string, v any, path string, kinds, labels map[string]string, loc *locator, at func(off int, format string, args ...any)) (map[string]string, map[string]string) {
+	t, ok := v.(map[string]any)
+	if !ok {
+		at(loc.key(path), "%s must be a table: [%s], then lines like %s", path, path, map[string]string{"kinds": `assassination = "..."`, "labels": `"2025-12-24-event-id" = "..."`}[key])
+		return kinds, labels
+	}
+	out := map[string]string{}
+	for _, k := range sortedKeys(t) {
+		s, ok := t[k].(string)
+		if !ok || strings.TrimSpace(s) == "" {
+			at(loc.key(path+"."+k), "the %s of %s must be a non-empty string in quotes", strings.TrimSuffix(key, "s"), k)
+			continue
+		}
+		out[k] = strings.TrimSpace(s)
+	}
+	if key == "kinds" {
+		return out, labels
+	}
+	return kinds, out
+}
+
 // oneOf returns s if it is one of values, else the first value, saying
 // through bad which values there are.
 func oneOf(s string, values []string, bad func(msg string)) string {
@@ -231,4 +283,66 @@ func oneOf(s string, values []string, bad func(msg string)) string {
 	}
 	bad(msg)
 	return values[0]
+}
+
+// Folder is the output folder of a language's pages, with a trailing
+// slash: its tag in lower case ("fa-af/"), or "" for the default language.
+func (c Config) Folder(tag string) string {
+	if tag == c.Language {
+		return ""
+	}
+	return strings.ToLower(tag) + "/"
+}
+
+// Edition returns the settings of the site's pages in language l: its
+// title, description, direction, calendar and digits, the overview's
+// labels, and base_url followed by its folder. What l leaves out is the
+// site's.
+func (c Config) Edition(l Language) Config {
+	e := c
+	e.Language, e.Direction, e.Calendar, e.Digits = l.Tag, l.Direction, l.Calendar, l.Digits
+	if l.Title != "" {
+		e.Title = l.Title
+	}
+	if l.Description != "" {
+		e.Description = l.Description
+	}
+	if c.BaseURL != "" {
+		e.BaseURL = c.BaseURL + c.Folder(l.Tag)
+	}
+	if len(l.Kinds) > 0 {
+		e.Kinds = slices.Clone(c.Kinds)
+		for i, k := range e.Kinds {
+			if label := l.Kinds[k.Tag]; label != "" {
+				e.Kinds[i].Label = label
+			}
+		}
+	}
+	if len(l.Labels) > 0 {
+		e.Overview.Labels = maps.Clone(c.Overview.Labels)
+		if e.Overview.Labels == nil {
+			e.Overview.Labels = map[string]string{}
+		}
+		maps.Copy(e.Overview.Labels, l.Labels)
+	}
+	return e
+}
+
+// Lang returns the [languages.TAG] table of tag, if the site has one.
+func (c Config) Lang(tag string) (Language, bool) {
+	for _, l := range c.Languages {
+		if l.Tag == tag {
+			return l, true
+		}
+	}
+	return Language{}, false
+}
+
+// DirectionOf is the direction of the site's text in language tag: the
+// site's own for its default language or an unknown tag.
+func (c Config) DirectionOf(tag string) string {
+	if l, ok := c.Lang(tag); ok {
+		return l.Direction
+	}
+	return c.Direction
 }

@@ -176,6 +176,11 @@ func (d *decoder) decode(m map[string]any) {
 			continue
 		}
 		f := fields[i]
+		if d.e.Lang != "" && !slices.Contains(Translatable[d.e.Kind], key) {
+			d.errorAt(d.loc.key(key), "%s comes from the original, %s: a translation holds only its text fields (%s) and its body; remove the line",
+				key, OriginalPath(d.e), strings.Join(Translatable[d.e.Kind], ", "))
+			continue
+		}
 		if off, ok := d.placeholder(key, m[key]); ok {
 			d.errorAt(off, "%s is still the placeholder from the template: replace it with %s", f.Name, f.Doc)
 			d.reported = append(d.reported, f.Name)
@@ -193,7 +198,7 @@ func (d *decoder) decode(m map[string]any) {
 	}
 	for _, f := range fields {
 		// A misspelt required field is reported once, as misspelt.
-		if _, ok := m[f.Name]; !ok && f.Required && !suggested[f.Name] {
+		if _, ok := m[f.Name]; !ok && f.Required && !suggested[f.Name] && d.e.Lang == "" {
 			d.errorAt(d.loc.f.fmStart, "%s needs a %s field, like: %s", article(d.e.Kind), f.Name, example(f))
 		}
 	}
@@ -461,7 +466,7 @@ func (d *decoder) accountsValue(f Field, v any) (any, bool) {
 		switch {
 		case source != "":
 			d.ref(Source, source, "accounts", d.loc.value(path+".source", source))
-		case !badSource:
+		case !badSource && d.e.Lang == "": // a translation's accounts follow the original's
 			d.errorAt(d.loc.key(path), "this account needs source = \"source-id\"")
 		}
 		if says == "" && !badSays {
@@ -606,7 +611,8 @@ func cmpDate(a, b date.Date) int { return date.Compare(a, b) }
 const Placeholder = "TODO"
 
 // placeholder reports whether the value of field name is, or lists, a
-// placeholder, and where that is written.
+// placeholder, and where that is written. The tables of a translation's
+// template (roles, accounts) hold placeholders too.
 func (d *decoder) placeholder(name string, v any) (int, bool) {
 	switch v := v.(type) {
 	case string:
@@ -617,6 +623,18 @@ func (d *decoder) placeholder(name string, v any) (int, bool) {
 		for _, item := range v {
 			if s, ok := item.(string); ok && strings.HasPrefix(strings.TrimSpace(s), Placeholder) {
 				return d.loc.value(name, s), true
+			}
+		}
+	case map[string]any:
+		for _, k := range sortedKeys(v) {
+			if s, ok := v[k].(string); ok && strings.HasPrefix(strings.TrimSpace(s), Placeholder) {
+				return d.loc.value(name+"."+k, s), true
+			}
+		}
+	case []map[string]any:
+		for i, t := range v {
+			if off, ok := d.placeholder(fmt.Sprintf("%s.%d", name, i), t); ok {
+				return off, true
 			}
 		}
 	}

@@ -36,6 +36,7 @@ type atomPerson struct {
 }
 
 type atomEntry struct {
+	Lang       string         `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"` // of an entry not yet translated
 	Title      string         `xml:"title"`
 	ID         string         `xml:"id"`
 	Updated    string         `xml:"updated"`
@@ -115,6 +116,7 @@ func atom(s *site.Site, l links) ([]byte, error) {
 		}
 		ae := atomEntry{
 			Title:     e.Title,
+			Lang:      foreign(s, e),
 			ID:        l.id(s.Config.Title, l.page(e)),
 			Updated:   timestamp(d),
 			Published: timestamp(e.Date),
@@ -135,20 +137,42 @@ func atom(s *site.Site, l links) ([]byte, error) {
 	return marshalXML(f)
 }
 
-// The sitemap protocol's urlset.
+// The sitemap protocol's urlset, with the alternates of Google's
+// extension for pages in several languages.
 type urlset struct {
-	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []struct {
-		Loc string `xml:"loc"`
-	} `xml:"url"`
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	XHTML   string       `xml:"xmlns:xhtml,attr,omitempty"`
+	URLs    []sitemapURL `xml:"url"`
 }
 
-func sitemap(l links, pages []string) ([]byte, error) {
+type sitemapURL struct {
+	Loc  string        `xml:"loc"`
+	Alts []sitemapLink `xml:"xhtml:link"`
+}
+
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+func sitemap(s *site.Site, l links, pages []string) ([]byte, error) {
 	var u urlset
-	for _, p := range pages {
-		u.URLs = append(u.URLs, struct {
-			Loc string `xml:"loc"`
-		}{l.to(p)})
+	if len(s.Editions) < 2 {
+		for _, p := range pages {
+			u.URLs = append(u.URLs, sitemapURL{Loc: l.to(p)})
+		}
+		return marshalXML(u)
+	}
+	u.XHTML = "http://www.w3.org/1999/xhtml"
+	for _, ed := range s.Editions {
+		for _, p := range pages {
+			su := sitemapURL{Loc: ed.Config.BaseURL + p}
+			for _, alt := range s.Editions {
+				su.Alts = append(su.Alts, sitemapLink{"alternate", alt.Config.Language, alt.Config.BaseURL + p})
+			}
+			u.URLs = append(u.URLs, su)
+		}
 	}
 	return marshalXML(u)
 }
@@ -163,4 +187,13 @@ func marshalXML(v any) ([]byte, error) {
 	}
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
+}
+
+// foreign returns the language of an entry's text when it is not the
+// feed's, as an entry not yet translated is shown in its original's.
+func foreign(s *site.Site, e *content.Entry) string {
+	if e.Lang == s.Config.Language {
+		return ""
+	}
+	return e.Lang
 }

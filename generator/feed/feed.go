@@ -32,7 +32,10 @@ type File struct {
 
 // Files returns dossier.json, events.csv, feed.xml and, with base_url,
 // sitemap.xml. page gives an entry's page path; pages lists every HTML
-// page of the site for the sitemap.
+// page of the site for the sitemap. For a site in several languages,
+// each edition has its own files but the sitemap, which the default
+// language's has: it names each page in every language, with the others
+// as its alternates (xhtml:link hreflang).
 func Files(s *site.Site, page func(*content.Entry) string, pages []string) ([]File, error) {
 	l := links{base: s.Config.BaseURL, page: page}
 	var files []File
@@ -50,8 +53,9 @@ func Files(s *site.Site, page func(*content.Entry) string, pages []string) ([]Fi
 		}
 		files = append(files, File{f.path, b})
 	}
-	if l.base != "" {
-		b, err := sitemap(l, pages)
+	// One sitemap, at the root, names the pages of every language.
+	if l.base != "" && (len(s.Editions) == 0 || s == s.Editions[0]) {
+		b, err := sitemap(s, l, pages)
 		if err != nil {
 			return nil, err
 		}
@@ -78,6 +82,7 @@ func (l links) of(e *content.Entry) string { return l.to(l.page(e)) }
 type jsonEntry struct {
 	ID            string            `json:"id"`
 	Kind          content.Kind      `json:"kind"`
+	Lang          string            `json:"lang,omitempty"` // in another language's edition: the language of the entry's text
 	Page          string            `json:"page"`
 	File          string            `json:"file"`
 	Title         string            `json:"title,omitempty"`
@@ -201,7 +206,7 @@ func possible(s *site.Site, e *content.Entry) (first, last string) {
 // jsonOf returns an entry as dossier.json lists it.
 func jsonOf(s *site.Site, e *content.Entry, l links) jsonEntry {
 	j := jsonEntry{
-		ID: e.ID, Kind: e.Kind, Page: l.of(e), File: e.Path,
+		ID: e.ID, Kind: e.Kind, Lang: e.Lang, Page: l.of(e), File: e.Path,
 		Date: str(e.Date), End: str(e.End), After: e.After, Before: e.Before,
 		Status: e.Status, Summary: e.Summary,
 		Place: e.Place, People: e.People, Organizations: e.Organizations, Roles: e.Roles,

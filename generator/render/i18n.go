@@ -307,3 +307,31 @@ func (l Lang) localDates() bool {
 	_, ok := l.lookup("month-1")
 	return ok && l.code != "en"
 }
+
+// pageTitle is the title of a page that shows no entry, in the language:
+// what its heading says, for <title> and og:title.
+func (l Lang) pageTitle(p *Page) string {
+	switch p.Layout {
+	case "timeline":
+		return l.T("timeline")
+	case "list":
+		return l.T("plural-" + string(p.Kind))
+	case "tags":
+		return l.T("tags")
+	case "status":
+		return l.T("status-title", l.T("status-"+p.Status))
+	case "year":
+		if len(p.Years) == 1 {
+			return l.T("year-title", p.Years[0].Year)
+		}
+	case "search":
+		return l.T("search")
+	case "print":
+		return l.T("print-title")
+	case "tag":
+		if p.Tag != nil && len(p.Site.Editions) > 0 && p.Site != p.Site.Editions[0] {
+			return "\u2068" + p.Tag.Name + "\u2069" // in the default language
+		}
+	}
+	return p.Title
+}

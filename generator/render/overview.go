@@ -75,14 +75,14 @@ func NewFacts(s *site.Site) *Facts {
 		}
 		for _, id := range site.EventPeople(e) {
 			p := s.Get(content.Person, id)
-			if p == nil || !ov.IsKilled(e.Roles[id]) {
+			if p == nil || !ov.IsKilled(e.OriginalRole(id)) {
 				continue
 			}
 			d := Death{Person: p, Event: e, Place: s.Get(content.Place, e.Place)}
 			// Accusations: on the killing, and on the events after it.
 			for _, o := range append([]*content.Entry{e}, s.Before(e)...) {
 				for _, by := range site.EventPeople(o) {
-					if r := o.Roles[by]; ov.Accuses(r) {
+					if r := o.Roles[by]; ov.Accuses(o.OriginalRole(by)) {
 						if who := s.Get(content.Person, by); who != nil && !slices.ContainsFunc(d.Accused, func(a Accusation) bool { return a.By == who && a.Says == r }) {
 							d.Accused = append(d.Accused, Accusation{By: who, Says: r})
 						}

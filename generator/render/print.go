@@ -87,12 +87,13 @@ func (p *Page) Edition() date.Date {
 func (p *Page) Fingerprint() string { return Fingerprint(p.Site) }
 
 // Address is where the page is within the site, for its printed footer:
-// its absolute address when site.toml sets base_url, else its path.
+// its absolute address when site.toml sets base_url, else its path
+// from the output's root (fa-af/index.html in another language).
 func (p *Page) Address() string {
 	if a := p.Abs(p.Path); a != "" {
 		return a
 	}
-	return p.Path
+	return p.Site.Root + p.Path
 }
 
 // A Printed is an entry as the print edition shows what its page renders:

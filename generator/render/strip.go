@@ -82,7 +82,8 @@ type Mark struct {
 	Scale   string // of the mark's shape: "1" or larger for key events
 	Current bool   // the page's own event, on an event page's strip
 
-	Label   string // a key event's label
+	Label   string   // a key event's label
+	named   []string // the names a derived label joins, then its place, for Lang.labels
 	LabelAt SVGPoint
 	Leader  SVGLine // from the label to the mark
 	Link    SVGLine // from the mark to its bar
@@ -309,7 +310,7 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 			if !m.Key {
 				continue
 			}
-			m.Label = keyLabel(s, m.Event)
+			m.Label, m.named = keyLabel(s, m.Event)
 			w := geo.TextWidth(m.Label, labelSize) * 1.12 // bold
 			lx := math.Min(math.Max(pos[i]-w/2, 2), float64(width)-2-w)
 			line := 0
@@ -724,14 +725,16 @@ func apart(labels []TickLabel, width float64) []TickLabel {
 
 // keyLabel names a key event in the strip: site.toml's label for it, or
 // the last names of the people it says were killed and its place
-// ("Sari and Almas, Tehran"), or its title.
-func keyLabel(s *site.Site, e *content.Entry) string {
+// ("Sari and Almas, Tehran"), or its title. A label it derives comes
+// with the names it joins and the place, which the page's language joins
+// again with its own words (see Lang.labels).
+func keyLabel(s *site.Site, e *content.Entry) (string, []string) {
 	if l := s.Config.Overview.Labels[e.ID]; l != "" {
-		return l
+		return l, nil
 	}
 	var names []string
 	for _, id := range site.EventPeople(e) {
-		if !s.Config.Overview.IsKilled(e.Roles[id]) {
+		if !s.Config.Overview.IsKilled(e.OriginalRole(id)) {
 			continue
 		}
 		if p := s.Get(content.Person, id); p != nil {
@@ -740,14 +743,45 @@ func keyLabel(s *site.Site, e *content.Entry) string {
 		}
 	}
 	if len(names) == 0 {
-		return e.Title
+		return e.Title, nil
 	}
-	l := names[0]
-	if n := len(names); n > 1 {
-		l = strings.Join(names[:n-1], ", ") + " and " + names[n-1]
-	}
+	place := ""
 	if p := s.Get(content.Place, e.Place); p != nil {
-		l += ", " + p.Title
+		place = p.Title
 	}
-	return l
+	named := append(names, place)
+	return Lang{}.joinLabel(named), named
+}
+
+// joinLabel words a derived label: the names, "and" before the last, then
+// the place, if any ("Sari and Almas, Tehran"). The zero Lang speaks
+// English.
+func (l Lang) joinLabel(named []string) string {
+	names, place := named[:len(named)-1], named[len(named)-1]
+	sep, and := ", ", "and"
+	if l.en != nil {
+		sep, and = l.T("list-sep"), l.T("and")
+	}
+	s := names[0]
+	if n := len(names); n > 1 {
+		s = strings.Join(names[:n-1], sep) + " " + and + " " + names[n-1]
+	}
+	if place != "" {
+		s += sep + place
+	}
+	return s
+}
+
+// labels words the derived labels of a page's strips in the language.
+func (l Lang) labels(views ...*StripView) {
+	for _, v := range views {
+		if v == nil {
+			continue
+		}
+		for i := range v.Marks {
+			if m := &v.Marks[i]; m.Label != "" && m.named != nil {
+				m.Label = l.joinLabel(m.named)
+			}
+		}
+	}
 }

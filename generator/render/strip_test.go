@@ -213,7 +213,7 @@ func TestKeyLabel(t *testing.T) {
 		t.Fatal(errs)
 	}
 	for id, want := range map[string]string{"2018-10-18-a": "Raziq, Kandahar 2018", "2025-12-24-b": "Sari and Almas, Tehran", "2025-12-c": "Nobody killed"} {
-		if got := keyLabel(s, s.Get(content.Event, id)); got != want {
+		if got, _ := keyLabel(s, s.Get(content.Event, id)); got != want {
 			t.Errorf("keyLabel(%s) = %q, want %q", id, got, want)
 		}
 	}
