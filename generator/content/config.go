@@ -26,8 +26,9 @@ type Config struct {
 var configFields = []string{"title", "description", "language", "direction", "base_url", "edit_url", "calendar", "digits", "languages"}
 
 // A Language is a [languages.TAG] table of site.toml: a language the site
-// is also published in, besides its default (SPEC §5). Its settings are
-// read and checked; its pages are not built yet.
+// is also published in, besides its default (SPEC §5): its pages are in
+// the output folder Folder(Tag), and its settings take the place of the
+// site's there (see Config.Edition).
 type Language struct {
 	Tag         string // BCP 47, as written: "fa-AF"
 	Name        string // shown in the language switcher
@@ -136,9 +137,7 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 		line, col := f.pos(loc.key("languages." + l.Tag))
 		if strings.EqualFold(l.Tag, cfg.Language) {
 			errs.Add(name, line, col, "%s is the site's default language (language = \"%s\"); [languages.TAG] names the others", l.Tag, cfg.Language)
-			continue
 		}
-		errs.Warn(name, line, col, "the pages in %s are not built yet: this generator builds only the default language (%s)", l.Tag, cfg.Language)
 	}
 	return cfg, errs
 }
@@ -217,4 +216,50 @@ func oneOf(s string, values []string, bad func(msg string)) string {
 	}
 	bad(msg)
 	return values[0]
+}
+
+// Folder is the output folder of a language's pages, with a trailing
+// slash: its tag in lower case ("fa-af/"), or "" for the default language.
+func (c Config) Folder(tag string) string {
+	if tag == c.Language {
+		return ""
+	}
+	return strings.ToLower(tag) + "/"
+}
+
+// Edition returns the settings of the site's pages in language l: its
+// title, description, direction, calendar and digits, and base_url
+// followed by its folder. What l leaves out is the site's.
+func (c Config) Edition(l Language) Config {
+	e := c
+	e.Language, e.Direction, e.Calendar, e.Digits = l.Tag, l.Direction, l.Calendar, l.Digits
+	if l.Title != "" {
+		e.Title = l.Title
+	}
+	if l.Description != "" {
+		e.Description = l.Description
+	}
+	if c.BaseURL != "" {
+		e.BaseURL = c.BaseURL + c.Folder(l.Tag)
+	}
+	return e
+}
+
+// Lang returns the [languages.TAG] table of tag, if the site has one.
+func (c Config) Lang(tag string) (Language, bool) {
+	for _, l := range c.Languages {
+		if l.Tag == tag {
+			return l, true
+		}
+	}
+	return Language{}, false
+}
+
+// DirectionOf is the direction of the site's text in language tag: the
+// site's own for its default language or an unknown tag.
+func (c Config) DirectionOf(tag string) string {
+	if l, ok := c.Lang(tag); ok {
+		return l.Direction
+	}
+	return c.Direction
 }

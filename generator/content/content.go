@@ -23,6 +23,18 @@
 // them, with the dates, into each event's possible days and the one order
 // every page uses, and reports cycles and contradictions.
 //
+// # Translations
+//
+// A file ID.TAG.md beside ID.md, where TAG is one of the languages of
+// site.toml's [languages.TAG], translates the entry into that language
+// (SPEC §5). It holds only the fields of Translatable and its own body;
+// every other field comes from the original, and repeating one is an
+// error at its place. Its accounts, if any, are the original's in the
+// same order, each with its says (and, if written, its about, which is
+// shown, and its source, which must be the original's). Load reads a
+// translation as an Entry whose Lang is TAG; package site checks what it
+// names and makes the editions of the other languages from it.
+//
 // # What is checked here
 //
 // Load checks each file on its own: syntax, field names and types, required
@@ -91,10 +103,16 @@ type Entry struct {
 	Kind Kind
 	ID   string
 	Path string // slash-separated, relative to the site root
-	Src  []byte // the file, with its front matter blanked out
-	Raw  []byte // the file as written, for the page that shows its source
-	Body int    // offset of the body, after the closing +++ line, in Raw and Src
-	Doc  ast.Node
+	// Lang is "" for an entry written in the site's default language, and
+	// the language tag of a translation, from its file name ID.TAG.md.
+	// In an edition of another language (see package site), it is the
+	// language the entry's text fields are shown in, and BodyLang that of
+	// its body.
+	Lang, BodyLang string
+	Src            []byte // the file, with its front matter blanked out
+	Raw            []byte // the file as written, for the page that shows its source
+	Body           int    // offset of the body, after the closing +++ line, in Raw and Src
+	Doc            ast.Node
 
 	// HeadingIDs are the ids of the body's headings: the fragments a link
 	// to this entry may name.

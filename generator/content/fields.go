@@ -173,6 +173,11 @@ func (d *decoder) decode(m map[string]any) {
 			continue
 		}
 		f := fields[i]
+		if d.e.Lang != "" && !slices.Contains(Translatable[d.e.Kind], key) {
+			d.errorAt(d.loc.key(key), "%s comes from the original, %s: a translation holds only its text fields (%s) and its body; remove the line",
+				key, OriginalPath(d.e), strings.Join(Translatable[d.e.Kind], ", "))
+			continue
+		}
 		if off, ok := d.placeholder(key, m[key]); ok {
 			d.errorAt(off, "%s is still the placeholder from the template: replace it with %s", f.Name, f.Doc)
 			d.unfilled = append(d.unfilled, f.Name)
@@ -184,7 +189,7 @@ func (d *decoder) decode(m map[string]any) {
 	}
 	for _, f := range fields {
 		// A misspelt required field is reported once, as misspelt.
-		if _, ok := m[f.Name]; !ok && f.Required && !suggested[f.Name] {
+		if _, ok := m[f.Name]; !ok && f.Required && !suggested[f.Name] && d.e.Lang == "" {
 			d.errorAt(d.loc.f.fmStart, "%s needs a %s field, like: %s", article(d.e.Kind), f.Name, example(f))
 		}
 	}
@@ -366,7 +371,9 @@ func (d *decoder) value(f Field, v any) (any, bool) {
 				}
 			}
 			if a.Source == "" {
-				d.errorAt(d.loc.key(path), "this account needs source = \"source-id\"")
+				if d.e.Lang == "" { // a translation's accounts follow the original's
+					d.errorAt(d.loc.key(path), "this account needs source = \"source-id\"")
+				}
 			} else {
 				d.ref(Source, a.Source, "accounts", d.loc.value(path+".source", a.Source))
 			}

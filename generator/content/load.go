@@ -131,6 +131,12 @@ func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
 		return nil, errs
 	}
 	id := strings.TrimSuffix(name, ".md")
+	// ID.TAG.md is a translation of ID.md (see translation.go).
+	id, tag, isTranslation := strings.Cut(id, ".")
+	if isTranslation && !languageTag.MatchString(tag) {
+		errs.Add(p, 0, 0, "file name '%s': '%s' is not a language tag; a translation is named ID.TAG.md, like %s.fa-AF.md", name, tag, suggestID(id))
+		return nil, errs
+	}
 	if !IDPattern.MatchString(id) {
 		errs.Add(p, 0, 0, "file name '%s' is not a valid id: use lowercase letters a-z, digits and single hyphens, like %s.md", name, suggestID(id))
 		return nil, errs
@@ -146,7 +152,7 @@ func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
 		errs.Add(p, 0, 0, "cannot read: %v", unwrapPath(err))
 		return nil, errs
 	}
-	e := &Entry{Kind: kind, ID: id, Path: p}
+	e := &Entry{Kind: kind, ID: id, Path: p, Lang: tag}
 	f := newFile(p, src)
 	if len(bytes.TrimSpace(src)) == 0 {
 		errs.Add(p, 1, 1, "empty file: an entry starts with a line +++, its fields, another +++ line, then the text; `go run ./generator new %s %s` writes one", kind, id)
@@ -180,7 +186,7 @@ func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
 	loc := newLocator(f, fm)
 	d := &decoder{e: e, loc: loc, errs: &errs}
 	d.decode(m)
-	if e.Kind == Event {
+	if e.Kind == Event && e.Lang == "" {
 		checkEvent(d)
 	}
 	scanBody(e, f, &errs)

@@ -135,20 +135,42 @@ func atom(s *site.Site, l links) ([]byte, error) {
 	return marshalXML(f)
 }
 
-// The sitemap protocol's urlset.
+// The sitemap protocol's urlset, with the alternates of Google's
+// extension for pages in several languages.
 type urlset struct {
-	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []struct {
-		Loc string `xml:"loc"`
-	} `xml:"url"`
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	XHTML   string       `xml:"xmlns:xhtml,attr,omitempty"`
+	URLs    []sitemapURL `xml:"url"`
 }
 
-func sitemap(l links, pages []string) ([]byte, error) {
+type sitemapURL struct {
+	Loc  string        `xml:"loc"`
+	Alts []sitemapLink `xml:"xhtml:link"`
+}
+
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+func sitemap(s *site.Site, l links, pages []string) ([]byte, error) {
 	var u urlset
-	for _, p := range pages {
-		u.URLs = append(u.URLs, struct {
-			Loc string `xml:"loc"`
-		}{l.to(p)})
+	if len(s.Editions) < 2 {
+		for _, p := range pages {
+			u.URLs = append(u.URLs, sitemapURL{Loc: l.to(p)})
+		}
+		return marshalXML(u)
+	}
+	u.XHTML = "http://www.w3.org/1999/xhtml"
+	for _, ed := range s.Editions {
+		for _, p := range pages {
+			su := sitemapURL{Loc: ed.Config.BaseURL + p}
+			for _, alt := range s.Editions {
+				su.Alts = append(su.Alts, sitemapLink{"alternate", alt.Config.Language, alt.Config.BaseURL + p})
+			}
+			u.URLs = append(u.URLs, su)
+		}
 	}
 	return marshalXML(u)
 }

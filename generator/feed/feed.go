@@ -32,7 +32,10 @@ type File struct {
 
 // Files returns dossier.json, events.csv, feed.xml and, with base_url,
 // sitemap.xml. page gives an entry's page path; pages lists every HTML
-// page of the site for the sitemap.
+// page of the site for the sitemap. For a site in several languages,
+// each edition has its own files but the sitemap, which the default
+// language's has: it names each page in every language, with the others
+// as its alternates (xhtml:link hreflang).
 func Files(s *site.Site, page func(*content.Entry) string, pages []string) ([]File, error) {
 	l := links{base: s.Config.BaseURL, page: page}
 	var files []File
@@ -50,8 +53,9 @@ func Files(s *site.Site, page func(*content.Entry) string, pages []string) ([]Fi
 		}
 		files = append(files, File{f.path, b})
 	}
-	if l.base != "" {
-		b, err := sitemap(l, pages)
+	// One sitemap, at the root, names the pages of every language.
+	if l.base != "" && (len(s.Editions) == 0 || s == s.Editions[0]) {
+		b, err := sitemap(s, l, pages)
 		if err != nil {
 			return nil, err
 		}

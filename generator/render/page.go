@@ -7,6 +7,9 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
 	"dossier/generator/content"
 	"dossier/generator/feed"
 	"dossier/generator/site"
@@ -148,10 +151,113 @@ type Year struct {
 	Events []*content.Entry
 }
 
-// Rel returns the link from this page to target, a root-relative output
-// path such as "people/x.html".
+// Rel returns the link from this page to target, an output path such as
+// "people/x.html" relative to the root of the page's language. The pages
+// and data files of a language are in its folder; the static files, the
+// same for every language, only at the output's root, and Rel leads
+// there.
 func (p *Page) Rel(target string) string {
+	if p.Site.Root != "" && !perLanguage(target) {
+		return Rel(p.Site.Root+p.Path, target)
+	}
 	return Rel(p.Path, target)
+}
+
+// perLanguage reports whether each language has its own copy of an
+// output file: its pages and the files made from its text.
+func perLanguage(target string) bool {
+	switch target {
+	case "search-index.js", "feed.xml", "dossier.json", "events.csv":
+		return true
+	}
+	return strings.HasSuffix(target, ".html")
+}
+
+// An Alternate is the page in one of the site's languages.
+type Alternate struct {
+	Lang    string // BCP 47 tag
+	Name    string // the language's name, in itself
+	Dir     string // "ltr" or "rtl"
+	Href    string // relative link to the page in that language
+	Abs     string // its absolute address, with base_url
+	Current bool   // the page itself
+}
+
+// Alternates lists the page in each of the site's languages, the
+// default first, for the language switcher and the head's links; none
+// for a site in one language.
+func (p *Page) Alternates() []Alternate {
+	if len(p.Site.Editions) < 2 {
+		return nil
+	}
+	def := p.Site.Editions[0].Config
+	var out []Alternate
+	for _, ed := range p.Site.Editions {
+		a := Alternate{Lang: ed.Config.Language, Dir: ed.Config.Direction, Href: Rel(p.Site.Root+p.Path, ed.Root+p.Path), Current: ed == p.Site}
+		if a.Current {
+			a.Href = p.Rel(p.Path)
+		}
+		if l, ok := def.Lang(a.Lang); ok && l.Name != "" {
+			a.Name = l.Name
+		} else {
+			a.Name = selfName(a.Lang)
+		}
+		if ed.Config.BaseURL != "" {
+			a.Abs = ed.Config.BaseURL + p.Path
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// selfName names a language in itself: "English", "دری".
+func selfName(tag string) string {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return tag
+	}
+	if n := display.Self.Name(t); n != "" {
+		return n
+	}
+	return tag
+}
+
+// Foreign returns the lang and dir attributes of an entry's title and
+// summary when they are not in the page's language, as an entry not yet
+// translated is shown in its original's, or nothing. On an inline
+// element, dir also isolates the text, so that its punctuation stays at
+// its own end.
+func (p *Page) Foreign(e *content.Entry) template.HTMLAttr { return p.langAttr(e.Lang) }
+
+// ForeignBody is Foreign for an entry's body.
+func (p *Page) ForeignBody(e *content.Entry) template.HTMLAttr { return p.langAttr(e.BodyLang) }
+
+func (p *Page) langAttr(tag string) template.HTMLAttr {
+	if tag == "" || tag == p.Site.Config.Language {
+		return ""
+	}
+	dir := p.Site.Config.DirectionOf(tag)
+	if len(p.Site.Editions) > 0 {
+		dir = p.Site.Editions[0].Config.DirectionOf(tag)
+	}
+	return template.HTMLAttr(` lang="` + template.HTMLEscapeString(tag) + `" dir="` + dir + `"`)
+}
+
+// Untranslated reports whether the page shows an entry, or its body, in
+// another language than its own, because no translation exists yet.
+func (p *Page) Untranslated(e *content.Entry) bool {
+	return p.langAttr(e.Lang) != "" || p.langAttr(e.BodyLang) != ""
+}
+
+// Isolate returns an entry's title for text that cannot hold markup (an
+// attribute, an SVG title): between Unicode's first-strong isolate and
+// pop directional isolate when it is in another language than the page,
+// so that it keeps its own direction.
+func (p *Page) Isolate(e *content.Entry) string {
+	if p.langAttr(e.Lang) == "" {
+		return e.Title
+	}
+	return "\u2068" + e.Title + "\u2069"
 }
 
 // Rel returns the relative link from the page at from to the file at to,

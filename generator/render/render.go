@@ -69,43 +69,58 @@ import (
 // it must copy it.
 type WriteFunc func(path string, data []byte) error
 
-// Layouts are the parsed templates of a site, one per page layout, in
-// its language and style of dates: keyed "LANG/LAYOUT" ("en/event"), or
-// "LANG@CALENDAR+DIGITS/LAYOUT" for a site with calendar or digits set.
-// Their T, human and span speak that language.
-type Layouts map[string]*template.Template
+// Layouts are the parsed templates of a site, one per page layout and
+// language (the site's and each of its [languages]), in that language's
+// style of dates: keyed "LANG/LAYOUT" ("en/event"), or
+// "LANG@CALENDAR+DIGITS/LAYOUT" for a language with calendar or digits
+// set. Their T, human and span speak that language.
+type Layouts struct {
+	pages map[string]*template.Template
+	langs map[string]Lang // by the key's first part
+}
+
+// IsZero reports whether ls holds no layouts, as before any were parsed.
+func (ls Layouts) IsZero() bool { return ls.pages == nil }
 
 // pageLayouts are the layouts a site must have.
 var pageLayouts = []string{"timeline", "event", "person", "organization", "place", "source", "page", "tag", "tags", "list", "search", "status", "year"}
 
 // ParseLayouts parses the layouts in fsys (base.html, partials.html, one
 // file per page layout, and i18n.toml) for a site with the settings cfg:
-// its language, calendar and digits. Parsing is a good part of a small
-// build, so only that language is parsed.
+// for its language, calendar and digits, and for each of its [languages]
+// with theirs. Parsing is a good part of a small build, so only those
+// languages are parsed.
 func ParseLayouts(fsys fs.FS, cfg content.Config) (Layouts, error) {
 	text, err := parseText(fsys)
 	if err != nil {
-		return nil, err
+		return Layouts{}, err
 	}
 	files := map[string]string{}
 	for _, name := range append([]string{"base", "partials"}, pageLayouts...) {
 		b, err := fs.ReadFile(fsys, name+".html")
 		if err != nil {
-			return nil, fmt.Errorf("layouts/%s.html: %w", name, err)
+			return Layouts{}, fmt.Errorf("layouts/%s.html: %w", name, err)
 		}
 		files[name+".html"] = string(b)
 	}
-	l := text.lang(cfg.Language)
-	l.style = styleOf(cfg)
-	ls := Layouts{}
-	for _, name := range pageLayouts {
-		t := template.New(name).Funcs(funcs).Funcs(l.funcs())
-		for _, file := range []string{"base.html", "partials.html", name + ".html"} {
-			if _, err := t.New(file).Parse(l.fold(files[file])); err != nil {
-				return nil, fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
+	ls := Layouts{pages: map[string]*template.Template{}, langs: map[string]Lang{}}
+	configs := []content.Config{cfg}
+	for _, l := range cfg.Languages {
+		configs = append(configs, cfg.Edition(l))
+	}
+	for _, cfg := range configs {
+		l := text.lang(cfg.Language)
+		l.style = styleOf(cfg)
+		ls.langs[langKey(cfg)] = l
+		for _, name := range pageLayouts {
+			t := template.New(name).Funcs(funcs).Funcs(l.funcs())
+			for _, file := range []string{"base.html", "partials.html", name + ".html"} {
+				if _, err := t.New(file).Parse(l.fold(files[file])); err != nil {
+					return Layouts{}, fmt.Errorf("layouts/%v", strings.TrimPrefix(err.Error(), "template: "))
+				}
 			}
+			ls.pages[layoutKey(cfg, name)] = t
 		}
-		ls[layoutKey(cfg, name)] = t
 	}
 	return ls, nil
 }
@@ -126,12 +141,18 @@ func (l Lang) fold(layout string) string {
 // layout returns the layout for a page of a site with the settings cfg,
 // or nil if ls was parsed for other settings.
 func (ls Layouts) layout(cfg content.Config, name string) *template.Template {
-	return ls[layoutKey(cfg, name)]
+	return ls.pages[layoutKey(cfg, name)]
 }
 
+// lang returns the language the layouts speak for a site with the
+// settings cfg.
+func (ls Layouts) lang(cfg content.Config) Lang { return ls.langs[langKey(cfg)] }
+
 func layoutKey(cfg content.Config, name string) string {
-	return cfg.Language + styleOf(cfg).key() + "/" + name
+	return langKey(cfg) + "/" + name
 }
+
+func langKey(cfg content.Config) string { return cfg.Language + styleOf(cfg).key() }
 
 // funcs are the template functions that speak the language.
 func (l Lang) funcs() template.FuncMap {
@@ -194,31 +215,13 @@ func Final(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
 }
 
 func render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc, final bool) error {
-	pages := Pages(s)
-	// The search index and the data files are one long job each; they run
-	// beside the pages. They read the bodies' text while the pages set
-	// link targets and citation numbers, which are other fields.
-	sharedErr := make(chan error, 1)
-	var indexed atomic.Bool // the search index has read every body
-	go func() {
-		sharedErr <- shared(s, pages, write, func() { indexed.Store(true) })
-	}()
-	var done func(*Page)
-	if final {
-		done = func(p *Page) {
-			// The refs point into the tree, and the page has resolved
-			// them; nothing else reads either after site.New.
-			if p.Entry != nil && indexed.Load() {
-				p.Entry.Doc, p.Entry.Refs = nil, nil
-			}
+	// Each edition (language) in turn: the editions share the parse
+	// trees of untranslated bodies, whose links and citations a page
+	// sets as it renders.
+	for _, ed := range editions(s) {
+		if err := renderEdition(ed, ls, InFolder(ed.Root, write), final); err != nil {
+			return err
 		}
-	}
-	err := renderPages(pages, ls, write, done)
-	if err := <-sharedErr; err != nil {
-		return err
-	}
-	if err != nil {
-		return err
 	}
 	if err := write("css/chroma.css", highlight.CSS()); err != nil {
 		return err
@@ -235,16 +238,62 @@ func render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc, final bool)
 	})
 }
 
+// editions returns the sites of s's languages: s alone for a site built
+// without its editions.
+func editions(s *site.Site) []*site.Site {
+	if len(s.Editions) == 0 {
+		return []*site.Site{s}
+	}
+	return s.Editions
+}
+
+// InFolder returns a WriteFunc that writes through write into folder
+// ("fa-af/"), or write itself for the root ("").
+func InFolder(folder string, write WriteFunc) WriteFunc {
+	if folder == "" {
+		return write
+	}
+	return func(name string, data []byte) error { return write(folder+name, data) }
+}
+
+// renderEdition writes the pages and the site-wide files of one language.
+func renderEdition(s *site.Site, ls Layouts, write WriteFunc, final bool) error {
+	pages := Pages(s)
+	// The search index and the data files are one long job each; they run
+	// beside the pages. They read the bodies' text while the pages set
+	// link targets and citation numbers, which are other fields.
+	sharedErr := make(chan error, 1)
+	var indexed atomic.Bool // the search index has read every body
+	go func() {
+		sharedErr <- shared(s, pages, ls.lang(s.Config), write, func() { indexed.Store(true) })
+	}()
+	var done func(*Page)
+	if final {
+		done = func(p *Page) {
+			// The refs point into the tree, and the page has resolved
+			// them; nothing else reads either after site.New.
+			if p.Entry != nil && indexed.Load() {
+				p.Entry.Doc, p.Entry.Refs = nil, nil
+			}
+		}
+	}
+	err := renderPages(pages, ls, write, done)
+	if err := <-sharedErr; err != nil {
+		return err
+	}
+	return err
+}
+
 // Shared writes the files made from the whole site rather than from one
 // page: the search index and the machine-readable copies. A server that
 // renders again only the pages an edit touches writes these in full.
-func Shared(s *site.Site, pages []*Page, write WriteFunc) error {
-	return shared(s, pages, write, func() {})
+func Shared(s *site.Site, pages []*Page, ls Layouts, write WriteFunc) error {
+	return shared(s, pages, ls.lang(s.Config), write, func() {})
 }
 
 // shared is Shared, calling read once it has read the entries' bodies.
-func shared(s *site.Site, pages []*Page, write WriteFunc, read func()) error {
-	docs := SearchDocs(s)
+func shared(s *site.Site, pages []*Page, l Lang, write WriteFunc, read func()) error {
+	docs := SearchDocs(s, l)
 	read()
 	index, err := search.Script(docs)
 	if err != nil {
@@ -275,7 +324,9 @@ func Pages(s *site.Site) []*Page {
 	tl := &Page{Site: s, Path: "index.html", Layout: "timeline", Title: "Timeline", Years: byYear(s.Events), Strip: NewStrip(s.Events)}
 	pages = append(pages, tl)
 	for _, e := range s.Entries {
-		pages = append(pages, &Page{Site: s, Path: URL(e), Layout: string(e.Kind), Title: e.Title, Entry: e})
+		pg := &Page{Site: s, Path: URL(e), Layout: string(e.Kind), Entry: e}
+		pg.Title = pg.Isolate(e) // in <title>, beside the site's own
+		pages = append(pages, pg)
 	}
 	for _, k := range []content.Kind{content.Person, content.Organization, content.Place, content.Source} {
 		var list []*content.Entry
@@ -379,7 +430,9 @@ func resolve(p *Page) []Note {
 			c.Number, c.Href, c.Title = n, fmt.Sprintf("#note-%d", n), t.Title
 		case r.Link != nil:
 			href := p.Href(t)
-			if r.Fragment != "" {
+			// The heading may not be in this language's text of t,
+			// when t and the page are not both translated.
+			if r.Fragment != "" && t.HeadingIDs[r.Fragment] {
 				href += "#" + r.Fragment
 			}
 			r.Link.Destination = []byte(href)

@@ -1,15 +1,20 @@
 package render
 
 import (
+	"slices"
+
 	"dossier/generator/content"
 	"dossier/generator/markdown"
 	"dossier/generator/search"
 	"dossier/generator/site"
 )
 
-// SearchDocs describes every page worth finding for the search index:
-// entries with all their names, and tags.
-func SearchDocs(s *site.Site) []search.Doc {
+// SearchDocs describes every page worth finding for the search index of
+// s, whose dates l words: entries with all their names, and tags. An
+// entry is found by its names in every language of the dossier, its
+// native_name among them, and by its text in s's language, or in its
+// original's where it has no translation.
+func SearchDocs(s *site.Site, l Lang) []search.Doc {
 	var docs []search.Doc
 	// name returns an entry's name and aliases, so an event is found by
 	// any spelling of the people and places it names.
@@ -20,9 +25,18 @@ func SearchDocs(s *site.Site) []search.Doc {
 		return nil
 	}
 	for _, e := range s.Entries {
-		d := search.Doc{Kind: string(e.Kind), Title: e.Title, URL: URL(e), Names: e.Aliases}
+		d := search.Doc{Kind: string(e.Kind), Title: e.Title, URL: URL(e), Names: slices.Clone(e.Aliases)}
 		if e.NativeName != "" {
 			d.Names = append(d.Names, e.NativeName)
+		}
+		for _, ed := range s.Editions {
+			if o := ed.Get(e.Kind, e.ID); o != nil && ed != s {
+				d.Names = append(d.Names, o.Title)
+				d.Names = append(d.Names, o.Aliases...)
+				if o.NativeName != "" {
+					d.Names = append(d.Names, o.NativeName)
+				}
+			}
 		}
 		text := e.Summary
 		if e.Description != "" {
@@ -40,9 +54,9 @@ func SearchDocs(s *site.Site) []search.Doc {
 		if e.Kind == content.Event {
 			// What relations add shows in results too: "December
 			// 2025, after 24 December".
-			d.Date = Lang{}.When(s, e)
+			d.Date = l.When(s, e)
 		} else if !e.Date.IsZero() {
-			d.Date = e.Date.Human()
+			d.Date = l.Date(e.Date)
 		}
 		d.Status = e.Status
 		kw := append([]string{}, e.Tags...)

@@ -35,7 +35,7 @@ AT&amp;T &copy; -- and "more" [@src-a]
 	if s == nil || problems.Errors() > 0 {
 		t.Fatalf("load: %v", problems)
 	}
-	js, err := search.Script(render.SearchDocs(s))
+	js, err := search.Script(render.SearchDocs(s, render.Lang{}))
 	if err != nil {
 		t.Fatal(err)
 	}

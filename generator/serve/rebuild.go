@@ -166,7 +166,7 @@ func (b *builder) build(c change) result {
 		b.cfg, b.cfgProbs = content.LoadConfig(b.fsys)
 		b.full = true // every page shows the site's settings
 	}
-	if c.layouts || c.config || b.layouts == nil { // layouts speak site.toml's language
+	if c.layouts || c.config || b.layouts.IsZero() { // layouts speak site.toml's language
 		b.layouts, b.layErr = render.ParseLayouts(b.layoutsFS, b.cfg)
 		b.full = true
 	}
@@ -212,6 +212,11 @@ func (b *builder) build(c change) result {
 		}
 	}
 	b.finish()
+	if len(s.Editions) > 1 {
+		// A site in several languages is rendered whole: an edit shows
+		// in every edition, which renderChanged does not follow.
+		b.full = true
+	}
 	pages := render.Pages(s)
 	var files map[string][]byte
 	var lazy map[string]*lazy
@@ -385,7 +390,7 @@ func (b *builder) renderChanged(s *site.Site, pages []*render.Page, files map[st
 	if len(b.dirty) > 0 || b.carryShared {
 		l := &lazy{pure: true, make: func() (map[string][]byte, error) {
 			m := map[string][]byte{}
-			err := render.Shared(s, pages, mapWriter(m))
+			err := render.Shared(s, pages, b.layouts, mapWriter(m))
 			return m, err
 		}}
 		for p := range b.shared {

@@ -22,6 +22,13 @@ type Site struct {
 	Config  content.Config
 	Entries []*content.Entry // every entry, by kind then id
 
+	// Root is the output folder of the site's language: "" for the
+	// default, "fa-af/" for another (see editions.go).
+	Root string
+	// Editions are the dossier in each of its languages, the default
+	// first; every edition holds the same list.
+	Editions []*Site
+
 	Events        []*content.Entry // in the one order of SPEC §2 (see order.go)
 	People        []*content.Entry // by name
 	Organizations []*content.Entry
@@ -48,8 +55,25 @@ type Tag struct {
 	Entries []*content.Entry // people and others, by name
 }
 
-// New builds the site from loaded entries and checks their references.
+// New builds the site from loaded entries, translations included, and
+// checks their references. The site is the dossier in its default
+// language; its Editions hold it in every language.
 func New(cfg content.Config, entries []*content.Entry) (*Site, diag.List) {
+	var originals, translations []*content.Entry
+	for _, e := range entries {
+		if e.Lang == "" {
+			originals = append(originals, e)
+		} else {
+			translations = append(translations, e)
+		}
+	}
+	s, errs := newSite(cfg, originals)
+	errs = append(errs, s.editions(translations)...)
+	return s, errs
+}
+
+// newSite builds the site of one language from its entries.
+func newSite(cfg content.Config, entries []*content.Entry) (*Site, diag.List) {
 	s := &Site{
 		Config: cfg,
 		byKind: map[content.Kind]map[string]*content.Entry{},
