@@ -38,6 +38,7 @@ func SearchDocs(s *site.Site, l Lang) []search.Doc {
 				}
 			}
 		}
+		d.Names = unique(d.Names, d.Title)
 		text := e.Summary
 		if e.Description != "" {
 			text = e.Description
@@ -84,4 +85,17 @@ func SearchDocs(s *site.Site, l Lang) []search.Doc {
 		docs = append(docs, search.Doc{Kind: "tag", Title: t.Name, URL: "tags/" + t.Slug + ".html"})
 	}
 	return docs
+}
+
+// unique returns names without repeats, in order, and without title.
+func unique(names []string, title string) []string {
+	seen := map[string]bool{title: true}
+	out := names[:0]
+	for _, n := range names {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }

@@ -440,8 +440,8 @@ func TestNodePage(t *testing.T) {
 		`<p aria-hidden="true" class="search-count" id="search-count">2 results for “saree”.</p>`,
 		`id="search-status" role="status" style="position:absolute;`,
 		`white-space:nowrap">2 results for “saree”.</p>`,
-		`<ol class="search-list" id="search-list"><li class="search-result"><h2 class="search-result-title"><a href="people/ikramuddin-sari.html">Ikramuddin Sari</a></h2>`,
-		`<p class="search-result-meta">Person</p><p class="search-result-alias">Also known as Ikramuddin Saree</p>`,
+		`<ol class="search-list" id="search-list"><li class="search-result"><h2 class="search-result-title"><a dir="auto" href="people/ikramuddin-sari.html">Ikramuddin Sari</a></h2>`,
+		`<p class="search-result-meta">Person</p><p class="search-result-alias" dir="auto">Also known as Ikramuddin Saree</p>`,
 		`<p class="search-result-meta">Source · 30 December 2025</p>`,
 		`Ekramuddin <mark>Saree</mark> was reported`,
 	} {
@@ -458,7 +458,7 @@ func TestNodePage(t *testing.T) {
 	// Hostile text is text: escaped by the serializer, and no script or
 	// img element; its javascript: URL does not become a link.
 	for _, want := range []string{
-		`<a href="#">&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a>`,
+		`<a dir="auto" href="#">&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a>`,
 		`Also known as &lt;img src=x onerror=alert(2)&gt;`,
 		`&lt;b onmouseover=&quot;alert(3)&quot;&gt;bold&lt;/b&gt; &amp;`,
 	} {

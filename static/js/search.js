@@ -391,11 +391,33 @@
   };
   var LIMIT = 50;
 
+  // The page's words, in its language, are data-* attributes of
+  // #search-results (see layouts/search.html), English when missing
+  // (not data-one: html/template takes data-on... for a script):
+  // formats with {n}, {total}, {q} and {alias}, and data-zero, the
+  // language's digit zero.
+  var words = null;
+
+  function say(name, fallback, args) {
+    var s = (words && words.getAttribute('data-' + name)) || fallback;
+    return s.replace(/\{(\w+)\}/g, function (m, k) {
+      return args && k in args ? String(args[k]) : m;
+    });
+  }
+
+  function num(n) {
+    var zero = (words && words.getAttribute('data-zero')) || '0';
+    return String(n).replace(/[0-9]/g, function (d) {
+      return String.fromCharCode(zero.charCodeAt(0) + Number(d));
+    });
+  }
+
   function start() {
     var form = document.getElementById('search-form');
     var input = document.getElementById('search-input');
     var box = document.getElementById('search-results');
     if (!input || !box) return;
+    words = box;
 
     // The live region is a hidden status sentence, not the list, so a
     // screen reader hears "3 results for ..." once typing pauses rather
@@ -420,7 +442,7 @@
     var index = load(root.DOSSIER_SEARCH);
     if (!index) {
       count.removeAttribute('aria-hidden');
-      count.textContent = 'Search is unavailable: its index, search-index.js, is missing or unreadable. The timeline and the lists of people, places and organizations still lead to every page.';
+      count.textContent = say('unavailable', 'Search is unavailable: its index, search-index.js, is missing or unreadable. The timeline and the lists of people, places and organizations still lead to every page.');
       return;
     }
 
@@ -498,12 +520,13 @@
 
   function countSentence(q, res) {
     if (res.terms.length === 0) return '';
-    var quoted = '\u201c' + q.trim() + '\u201d';
-    if (res.total === 0) return 'No results for ' + quoted + '.';
+    var args = { q: q.trim(), n: num(res.total < res.results.length ? res.total : res.results.length), total: num(res.total) };
+    if (res.total === 0) return say('none', 'No results for \u201c{q}\u201d.', args);
     if (res.total > res.results.length) {
-      return 'The first ' + res.results.length + ' of ' + res.total + ' results for ' + quoted + '.';
+      return say('first', 'The first {n} of {total} results for \u201c{q}\u201d.', args);
     }
-    return res.total + (res.total === 1 ? ' result' : ' results') + ' for ' + quoted + '.';
+    if (res.total === 1) return say('single', '1 result for \u201c{q}\u201d.', args);
+    return say('many', '{n} results for \u201c{q}\u201d.', args);
   }
 
   function render(list, res) {
@@ -518,25 +541,31 @@
     var h = el('h2', 'search-result-title');
     var a = el('a');
     a.setAttribute('href', safeURL(r.url));
+    // A result may be in another language than the page (an entry not
+    // yet translated): dir="auto" gives it its own direction, isolated,
+    // so that its punctuation stays at its own end.
+    a.setAttribute('dir', 'auto');
     a.textContent = r.title;
     h.appendChild(a);
     li.appendChild(h);
 
-    var meta = [KIND_LABEL[r.kind] || r.kind];
+    var meta = [say('kind-' + r.kind, KIND_LABEL[r.kind] || r.kind)];
     if (r.date) meta.push(r.date);
-    if (r.status) meta.push('Status: ' + r.status);
+    if (r.status) meta.push(say('status-label', 'Status') + ': ' + say('status-' + r.status, r.status));
     var p = el('p', 'search-result-meta');
     p.textContent = meta.join(' \u00b7 ');
     li.appendChild(p);
 
     if (r.alias) {
       var al = el('p', 'search-result-alias');
-      al.textContent = 'Also known as ' + r.alias;
+      al.setAttribute('dir', 'auto');
+      al.textContent = say('aka', 'Also known as {alias}', { alias: r.alias });
       li.appendChild(al);
     }
 
     if (r.text) {
       var sn = el('p', 'search-result-snippet');
+      sn.setAttribute('dir', 'auto');
       var pieces = snippet(r.text, ts);
       for (var i = 0; i < pieces.length; i++) {
         if (pieces[i].mark) {
