@@ -138,7 +138,11 @@ func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
 		return nil, errs
 	}
 	if !IDPattern.MatchString(id) {
-		errs.Add(p, 0, 0, "file name '%s' is not a valid id: use lowercase letters a-z, digits and single hyphens, like %s.md", name, suggestID(id))
+		like := suggestID(id)
+		if isTranslation {
+			like += "." + tag
+		}
+		errs.Add(p, 0, 0, "file name '%s' is not a valid id: use lowercase letters a-z, digits and single hyphens, like %s.md", name, like)
 		return nil, errs
 	}
 

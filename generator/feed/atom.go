@@ -36,6 +36,7 @@ type atomPerson struct {
 }
 
 type atomEntry struct {
+	Lang       string         `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"` // of an entry not yet translated
 	Title      string         `xml:"title"`
 	ID         string         `xml:"id"`
 	Updated    string         `xml:"updated"`
@@ -115,6 +116,7 @@ func atom(s *site.Site, l links) ([]byte, error) {
 		}
 		ae := atomEntry{
 			Title:     e.Title,
+			Lang:      foreign(s, e),
 			ID:        l.id(s.Config.Title, l.page(e)),
 			Updated:   timestamp(d),
 			Published: timestamp(e.Date),
@@ -185,4 +187,13 @@ func marshalXML(v any) ([]byte, error) {
 	}
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
+}
+
+// foreign returns the language of an entry's text when it is not the
+// feed's, as an entry not yet translated is shown in its original's.
+func foreign(s *site.Site, e *content.Entry) string {
+	if e.Lang == s.Config.Language {
+		return ""
+	}
+	return e.Lang
 }

@@ -82,6 +82,7 @@ func (l links) of(e *content.Entry) string { return l.to(l.page(e)) }
 type jsonEntry struct {
 	ID            string            `json:"id"`
 	Kind          content.Kind      `json:"kind"`
+	Lang          string            `json:"lang,omitempty"` // in another language's edition: the language of the entry's text
 	Page          string            `json:"page"`
 	File          string            `json:"file"`
 	Title         string            `json:"title,omitempty"`
@@ -205,7 +206,7 @@ func possible(s *site.Site, e *content.Entry) (first, last string) {
 // jsonOf returns an entry as dossier.json lists it.
 func jsonOf(s *site.Site, e *content.Entry, l links) jsonEntry {
 	j := jsonEntry{
-		ID: e.ID, Kind: e.Kind, Page: l.of(e), File: e.Path,
+		ID: e.ID, Kind: e.Kind, Lang: e.Lang, Page: l.of(e), File: e.Path,
 		Date: str(e.Date), End: str(e.End), After: e.After, Before: e.Before,
 		Status: e.Status, Summary: e.Summary,
 		Place: e.Place, People: e.People, Organizations: e.Organizations, Roles: e.Roles,

@@ -39,6 +39,16 @@
 // the Gregorian date beside it (see Lang.Date), and digits = "persian"
 // writes the numbers of dates and counts in Persian digits. The layouts
 // are parsed for these settings (see ParseLayouts).
+//
+// A site with [languages.TAG] tables is rendered once per language, from
+// the Site of each of its Editions (see package site): the default at the
+// output's root, each other in its folder (fa-af/), with its own feeds,
+// data files and search index, and its settings and strings. The static
+// files are written once, at the root, where Page.Rel leads from every
+// language. Each page lists itself in every language (Page.Alternates, for
+// the switcher and the head's hreflang links), and marks with lang and
+// dir the text of an entry that is in another language than the page's
+// (Page.Foreign), as one not yet translated is.
 package render
 
 import (
