@@ -17,11 +17,16 @@ import (
 	"dossier/generator/build"
 )
 
-// evidenceSite builds testdata/evidence/site.txtar into a folder of the
-// test and returns the folder and its file URL, ending in "/".
-func evidenceSite(t *testing.T) (string, string) {
+// evidenceSite builds testdata/evidence/site.txtar and returns its
+// output folder and file URL.
+func evidenceSite(t *testing.T) (string, string) { return txtarSite(t, "evidence") }
+
+// txtarSite builds testdata/NAME/site.txtar (no layouts/ or static/: the
+// default theme) into a folder of the test, and returns the output folder
+// and its file URL, ending in "/".
+func txtarSite(t *testing.T, name string) (string, string) {
 	t.Helper()
-	ar, err := txtar.ParseFile("testdata/evidence/site.txtar")
+	ar, err := txtar.ParseFile(filepath.Join("testdata", name, "site.txtar"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,10 +40,9 @@ func evidenceSite(t *testing.T) (string, string) {
 			t.Fatal(err)
 		}
 	}
-	// No layouts/ or static/: the site gets the default theme.
 	out := filepath.Join(dir, "public")
 	if problems, err := build.Build(filepath.Join(dir, "site"), out); err != nil {
-		t.Fatalf("build testdata/evidence: %v\n%v", err, problems)
+		t.Fatalf("build testdata/%s: %v\n%v", name, err, problems)
 	}
 	return out, (&url.URL{Scheme: "file", Path: filepath.ToSlash(out) + "/"}).String()
 }

@@ -2,40 +2,16 @@ package browsertest
 
 import (
 	"net/url"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-	"golang.org/x/tools/txtar"
-
-	"dossier/generator/build"
 )
 
 // languagesSite builds testdata/languages/site.txtar, a dossier with a
-// Dari edition, into a folder of the test and returns its file URL,
-// ending in "/".
+// Dari edition, and returns its file URL, ending in "/".
 func languagesSite(t *testing.T) string {
-	t.Helper()
-	ar, err := txtar.ParseFile("testdata/languages/site.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range ar.Files {
-		p := filepath.Join(dir, "site", filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(dir, "public")
-	if problems, err := build.Build(filepath.Join(dir, "site"), out); err != nil {
-		t.Fatalf("build testdata/languages: %v\n%v", err, problems)
-	}
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(out) + "/"}).String()
+	_, u := txtarSite(t, "languages")
+	return u
 }
 
 // The Dari timeline reads right to left, while an English title not yet
