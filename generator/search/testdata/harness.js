@@ -125,8 +125,27 @@ function esc(s) {
 
 // ---- Loading the two scripts as search.html does ----
 
+// The page's timers are counted, so that a test waits until every timer
+// the page set has run, however slow the machine, rather than for a
+// fixed time that a loaded machine can overrun.
+const pending = new Set();
+function pageSetTimeout(f, ms) {
+  const id = setTimeout(() => { pending.delete(id); f(); }, ms);
+  pending.add(id);
+  return id;
+}
+function pageClearTimeout(id) {
+  pending.delete(id);
+  clearTimeout(id);
+}
+async function settled() {
+  do {
+    await new Promise((r) => setTimeout(r, 50));
+  } while (pending.size > 0);
+}
+
 function makeWindow(doc, search, noIndex) {
-  const win = { setTimeout, clearTimeout, console };
+  const win = { setTimeout: pageSetTimeout, clearTimeout: pageClearTimeout, console };
   win.window = win;
   if (doc) {
     win.document = doc;
@@ -173,7 +192,7 @@ async function main() {
     box.id = 'search-results';
     box.setAttribute('aria-live', 'polite');
     const pw = makeWindow(doc, req.page.search || '', req.page.noIndex);
-    const wait = () => new Promise((r) => setTimeout(r, 400));
+    const wait = settled;
     await wait();
     res.page = { loaded: box.serialize(), loadedURL: pw.replaced || '', value: input.value };
     if (req.page.type !== undefined) {
