@@ -98,13 +98,7 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 			known = known || k == key
 		}
 		if !known {
-			msg := fmt.Sprintf("site.toml has no setting '%s'", key)
-			if near := diag.Nearest(key, configFields); near != "" {
-				msg += fmt.Sprintf("; did you mean '%s'?", near)
-			} else {
-				msg += "; the settings are: " + strings.Join(configFields, ", ")
-			}
-			at(loc.key(key), "%s", msg)
+			at(loc.key(key), "%s", noSetting("site.toml", key, configFields))
 			continue
 		}
 		if key == "overview" || key == "kinds" {
@@ -126,11 +120,8 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 			if s != "" {
 				cfg.Language = s
 			}
-		case "direction":
-			if s != "ltr" && s != "rtl" {
-				at(off, "direction must be \"ltr\" or \"rtl\"")
-			}
-			cfg.Direction = s
+		case "direction", "calendar", "digits":
+			look(key, s, off, at, &cfg.Direction, &cfg.Calendar, &cfg.Digits)
 		case "base_url":
 			if err := checkURL(s); err != nil {
 				at(off, "base_url %v", err)
@@ -143,10 +134,6 @@ func LoadConfig(fsys fs.FS) (Config, diag.List) {
 				at(off, "edit_url %v", err)
 			}
 			cfg.EditURL = s
-		case "calendar":
-			cfg.Calendar = oneOf(s, Calendars, func(msg string) { at(off, "calendar %s", msg) })
-		case "digits":
-			cfg.Digits = oneOf(s, Digits, func(msg string) { at(off, "digits %s", msg) })
 		}
 	}
 	if cfg.Title == "" {
@@ -205,13 +192,7 @@ func loadLanguages(v any, loc *locator, at func(off int, format string, args ...
 		for _, key := range sortedKeys(t) {
 			kp := path + "." + key
 			if !slices.Contains(languageFields, key) {
-				msg := fmt.Sprintf("[%s] has no setting '%s'", path, key)
-				if near := diag.Nearest(key, languageFields); near != "" {
-					msg += fmt.Sprintf("; did you mean '%s'?", near)
-				} else {
-					msg += "; the settings are: " + strings.Join(languageFields, ", ")
-				}
-				at(loc.key(kp), "%s", msg)
+				at(loc.key(kp), "%s", noSetting("["+path+"]", key, languageFields))
 				continue
 			}
 			if key == "kinds" || key == "labels" {
@@ -232,20 +213,40 @@ func loadLanguages(v any, loc *locator, at func(off int, format string, args ...
 				l.Title = s
 			case "description":
 				l.Description = s
-			case "direction":
-				if s != "ltr" && s != "rtl" {
-					at(off, "direction must be \"ltr\" or \"rtl\"")
-				}
-				l.Direction = s
-			case "calendar":
-				l.Calendar = oneOf(s, Calendars, func(msg string) { at(off, "calendar %s", msg) })
-			case "digits":
-				l.Digits = oneOf(s, Digits, func(msg string) { at(off, "digits %s", msg) })
+			case "direction", "calendar", "digits":
+				look(key, s, off, at, &l.Direction, &l.Calendar, &l.Digits)
 			}
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// noSetting words an unknown key of a table of site.toml, suggesting
+// the nearest known one.
+func noSetting(table, key string, known []string) string {
+	msg := fmt.Sprintf("%s has no setting '%s'", table, key)
+	if near := diag.Nearest(key, known); near != "" {
+		return msg + fmt.Sprintf("; did you mean '%s'?", near)
+	}
+	return msg + "; the settings are: " + strings.Join(known, ", ")
+}
+
+// look reads the settings of how a language's pages look, which the
+// site's default language and each [languages.TAG] share: direction,
+// calendar and digits.
+func look(key, s string, off int, at func(off int, format string, args ...any), direction, calendar, digits *string) {
+	switch key {
+	case "direction":
+		if s != "ltr" && s != "rtl" {
+			at(off, "direction must be \"ltr\" or \"rtl\"")
+		}
+		*direction = s
+	case "calendar":
+		*calendar = oneOf(s, Calendars, func(msg string) { at(off, "calendar %s", msg) })
+	case "digits":
+		*digits = oneOf(s, Digits, func(msg string) { at(off, "digits %s", msg) })
+	}
 }
 
 // words reads a language's kinds or labels: a table of strings, like
