@@ -10,31 +10,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"dossier/internal/testfs"
 )
 
-// files makes files under dir by slash path: a name ending in "/" is a
-// folder, and text "-> target" a symbolic link.
-func files(t *testing.T, dir string, m map[string]string) {
-	t.Helper()
-	for name, text := range m {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		var err error
-		switch {
-		case strings.HasSuffix(name, "/"):
-			err = os.MkdirAll(p, 0o755)
-		case strings.HasPrefix(text, "-> "):
-			err = os.Symlink(strings.TrimPrefix(text, "-> "), p)
-		default:
-			err = os.WriteFile(p, []byte(text), 0o644)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+// files makes files under dir: see testfs.Write.
+func files(t *testing.T, dir string, m map[string]string) { testfs.Write(t, dir, m) }
 
 // listing describes everything under dir: each folder, each file with a
 // digest of its bytes, each link with its target.

@@ -4,33 +4,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
+
+	"dossier/internal/testfs"
 )
 
-// write makes the files of a folder, by slash path; a name ending in "/"
-// is a folder, and "-> target" makes a symbolic link.
-func write(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		var err error
-		switch {
-		case strings.HasSuffix(name, "/"):
-			err = os.MkdirAll(p, 0o755)
-		case strings.HasPrefix(text, "-> "):
-			err = os.Symlink(strings.TrimPrefix(text, "-> "), p)
-		default:
-			err = os.WriteFile(p, []byte(text), 0o644)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+// write makes files under dir: see testfs.Write.
+func write(t *testing.T, dir string, m map[string]string) { testfs.Write(t, dir, m) }
 
 // list names every file and folder under dir, by slash path, folders
 // ending in "/", with each file's text after "=".
