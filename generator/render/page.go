@@ -44,6 +44,8 @@ type Page struct {
 	Locator *geo.Map   // on place pages with coordinates
 
 	tmpl   *template.Template // the page's layout, while it renders
+	lang   Lang               // the language it speaks, while it renders
+	fast   bool               // whether Go may write what the layout would (see fast.go)
 	chrome *chrome            // shared by the pages of one Pages call
 	asked  map[string]bool    // targets passed to Current while rendering the header
 }
