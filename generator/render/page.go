@@ -60,6 +60,19 @@ type chrome struct {
 	parts   map[partKey]template.HTML
 	current map[partKey]map[string]bool // per header, the pages it asked about
 	edition date.Date                   // see EditionDate
+
+	yearsOnce sync.Once
+	years     map[int]int // the site's YearCounts, for the event pages' strips
+}
+
+// yearCounts returns the YearCounts of s, the site of the pages c is
+// shared by, counted once.
+func (c *chrome) yearCounts(s *site.Site) map[int]int {
+	if c == nil {
+		return YearCounts(s)
+	}
+	c.yearsOnce.Do(func() { c.years = YearCounts(s) })
+	return c.years
 }
 
 func newChrome(edition date.Date) *chrome {

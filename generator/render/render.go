@@ -436,7 +436,7 @@ func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 	}
 	if p.Entry != nil && p.Entry.Kind == content.Event && p.Layout == "event" {
 		// Laid out here, where the pages render in parallel.
-		p.Near = NeighbourStrip(p.Site, p.Entry)
+		p.Near = NeighbourStrip(p.Site, p.Entry, p.chrome.yearCounts(p.Site))
 	}
 	lang.labels(p.Near)
 	t := ls.layout(p.Site.Config, p.Layout)
