@@ -51,6 +51,7 @@ func (p *Page) StripView(v *StripView) (template.HTML, error) {
 		return template.HTML(buf.String()), nil
 	}
 	var b strings.Builder
+	b.Grow(2048 + 640*len(v.Marks)) // a mark takes about 600 bytes
 	p.lang.writeStripView(&b, p, v)
 	return template.HTML(b.String()), nil
 }

@@ -156,6 +156,21 @@ func (p *Page) Part(name string, e *content.Entry) (template.HTML, error) {
 	return p.part(partKey{name, p.depth(), e}, []any{p, e})
 }
 
+// Parts returns Part(name, e) for each entry of list, one after the
+// other: a list of a thousand events is one call from its layout rather
+// than a thousand, each of which html/template makes through reflection.
+func (p *Page) Parts(name string, list []*content.Entry) (template.HTML, error) {
+	var b strings.Builder
+	for _, e := range list {
+		h, err := p.Part(name, e)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
+}
+
 // Common returns the partial template name executed with the page, as
 // every page at this page's depth shows it: rendered once for each depth,
 // then reused. It is for the pieces of the page frame that differ only in
