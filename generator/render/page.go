@@ -160,13 +160,20 @@ func (p *Page) Part(name string, e *content.Entry) (template.HTML, error) {
 // other: a list of a thousand events is one call from its layout rather
 // than a thousand, each of which html/template makes through reflection.
 func (p *Page) Parts(name string, list []*content.Entry) (template.HTML, error) {
-	var b strings.Builder
-	for _, e := range list {
+	parts := make([]string, len(list))
+	n := 0
+	for i, e := range list {
 		h, err := p.Part(name, e)
 		if err != nil {
 			return "", err
 		}
-		b.WriteString(string(h))
+		parts[i] = string(h)
+		n += len(h)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, h := range parts {
+		b.WriteString(h)
 	}
 	return template.HTML(b.String()), nil
 }

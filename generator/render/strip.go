@@ -224,7 +224,7 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 		}
 		return 0
 	}
-	v := &StripView{Width: width}
+	v := &StripView{Width: width, Marks: make([]Mark, 0, len(events))}
 
 	// Each event's possible days, as a bar in the band above the axis;
 	// bars that would overlap take the next of a few lanes.
