@@ -1,10 +1,12 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"dossier"
 )
@@ -32,6 +34,21 @@ func stock(fsys fs.FS, files map[string]string) bool {
 	return true
 }
 
+// buffers are the fast paths' scratch space: a buffer grown for one
+// page serves the next, so the page's bytes are copied once, into the
+// string the layout inserts.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuffer() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() > 1<<20 { // the timeline's strip: let it go
+		return
+	}
+	b.Reset()
+	buffers.Put(b)
+}
+
 // Templated returns ls with the fast paths off: every page comes from
 // the templates, as it does for a site that overrides a layout. A test
 // compares the two.
@@ -50,13 +67,13 @@ func (p *Page) StripView(v *StripView) (template.HTML, error) {
 		}
 		return template.HTML(buf.String()), nil
 	}
-	var b strings.Builder
-	b.Grow(2048 + 640*len(v.Marks)) // a mark takes about 600 bytes
-	p.lang.writeStripView(&b, p, v)
+	b := getBuffer()
+	defer putBuffer(b)
+	p.lang.writeStripView(b, p, v)
 	return template.HTML(b.String()), nil
 }
 
-func (l Lang) writeStripView(b *strings.Builder, p *Page, v *StripView) {
+func (l Lang) writeStripView(b *bytes.Buffer, p *Page, v *StripView) {
 	b.WriteString("\n<svg class=\"strip-svg strip-view ")
 	attr(b, v.Class)
 	fmt.Fprintf(b, "\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"group\" aria-label=\"", v.Width, v.Height, v.Width, v.Height)
@@ -120,7 +137,7 @@ func (l Lang) writeStripView(b *strings.Builder, p *Page, v *StripView) {
 	b.WriteString("</svg>")
 }
 
-func (l Lang) writeTickLabel(b *strings.Builder, p *Page, t TickLabel) {
+func (l Lang) writeTickLabel(b *bytes.Buffer, p *Page, t TickLabel) {
 	if t.Href != "" {
 		b.WriteString("<a class=\"year-link\" href=\"")
 		href(b, p.Rel(t.Href))
@@ -154,7 +171,7 @@ func (l Lang) writeTickLabel(b *strings.Builder, p *Page, t TickLabel) {
 	b.WriteString("\n")
 }
 
-func (l Lang) writeMark(b *strings.Builder, p *Page, m *Mark) {
+func (l Lang) writeMark(b *bytes.Buffer, p *Page, m *Mark) {
 	e := m.Event
 	when := l.When(p.Site, e)
 	status := l.T("status-" + e.Status)
@@ -198,7 +215,7 @@ func (l Lang) writeMark(b *strings.Builder, p *Page, m *Mark) {
 }
 
 // line writes an SVG line of a class ("" for none).
-func line(b *strings.Builder, class string, ln SVGLine) {
+func line(b *bytes.Buffer, class string, ln SVGLine) {
 	b.WriteString("<line ")
 	if class != "" {
 		b.WriteString("class=\"")
@@ -212,7 +229,7 @@ func line(b *strings.Builder, class string, ln SVGLine) {
 
 // attrs writes its arguments in turn: the odd ones (counting from one)
 // escaped, the even ones, constant markup, as they are.
-func attrs(b *strings.Builder, s ...string) {
+func attrs(b *bytes.Buffer, s ...string) {
 	for i, x := range s {
 		if i%2 == 0 {
 			attr(b, x)
@@ -224,7 +241,7 @@ func attrs(b *strings.Builder, s ...string) {
 
 // attr writes text escaped as html/template escapes a string in text or
 // in a quoted attribute's value.
-func attr(b *strings.Builder, s string) {
+func attr(b *bytes.Buffer, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var r string
@@ -256,7 +273,7 @@ func attr(b *strings.Builder, s string) {
 // href writes a link as html/template writes a string at the start of a
 // URL attribute: refused when its scheme is not http, https or mailto,
 // then with what a URL cannot hold percent-encoded, then escaped.
-func href(b *strings.Builder, s string) {
+func href(b *bytes.Buffer, s string) {
 	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") &&
 		!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
 		s = "#ZgotmplZ"
@@ -266,7 +283,7 @@ func href(b *strings.Builder, s string) {
 
 // fragment writes text after a URL's #, as html/template does: every
 // byte but the unreserved ones percent-encoded.
-func fragment(b *strings.Builder, s string) { attr(b, encodeURL(s, false)) }
+func fragment(b *bytes.Buffer, s string) { attr(b, encodeURL(s, false)) }
 
 // encodeURL percent-encodes the bytes of s that a URL cannot hold; with
 // norm, it keeps the reserved characters and valid escapes, as
