@@ -44,6 +44,8 @@ type Page struct {
 	Locator *geo.Map   // on place pages with coordinates
 
 	tmpl   *template.Template // the page's layout, while it renders
+	lang   Lang               // the language it speaks, while it renders
+	fast   bool               // whether Go may write what the layout would (see fast.go)
 	chrome *chrome            // shared by the pages of one Pages call
 	asked  map[string]bool    // targets passed to Current while rendering the header
 }
@@ -58,6 +60,19 @@ type chrome struct {
 	parts   map[partKey]template.HTML
 	current map[partKey]map[string]bool // per header, the pages it asked about
 	edition date.Date                   // see EditionDate
+
+	yearsOnce sync.Once
+	years     map[int]int // the site's YearCounts, for the event pages' strips
+}
+
+// yearCounts returns the YearCounts of s, the site of the pages c is
+// shared by, counted once.
+func (c *chrome) yearCounts(s *site.Site) map[int]int {
+	if c == nil {
+		return YearCounts(s)
+	}
+	c.yearsOnce.Do(func() { c.years = YearCounts(s) })
+	return c.years
 }
 
 func newChrome(edition date.Date) *chrome {
@@ -139,6 +154,28 @@ func (p *Page) Header() (template.HTML, error) {
 // its depth (its links, made relative by the page's methods).
 func (p *Page) Part(name string, e *content.Entry) (template.HTML, error) {
 	return p.part(partKey{name, p.depth(), e}, []any{p, e})
+}
+
+// Parts returns Part(name, e) for each entry of list, one after the
+// other: a list of a thousand events is one call from its layout rather
+// than a thousand, each of which html/template makes through reflection.
+func (p *Page) Parts(name string, list []*content.Entry) (template.HTML, error) {
+	parts := make([]string, len(list))
+	n := 0
+	for i, e := range list {
+		h, err := p.Part(name, e)
+		if err != nil {
+			return "", err
+		}
+		parts[i] = string(h)
+		n += len(h)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, h := range parts {
+		b.WriteString(h)
+	}
+	return template.HTML(b.String()), nil
 }
 
 // Common returns the partial template name executed with the page, as

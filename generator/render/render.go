@@ -91,6 +91,7 @@ type WriteFunc func(path string, data []byte) error
 type Layouts struct {
 	pages map[string]*template.Template
 	langs map[string]Lang // by the key's first part
+	stock bool            // the default theme's layouts, unchanged (see fast.go)
 }
 
 // IsZero reports whether ls holds no layouts, as before any were parsed.
@@ -117,7 +118,7 @@ func ParseLayouts(fsys fs.FS, cfg content.Config) (Layouts, error) {
 		}
 		files[name+".html"] = string(b)
 	}
-	ls := Layouts{pages: map[string]*template.Template{}, langs: map[string]Lang{}}
+	ls := Layouts{pages: map[string]*template.Template{}, langs: map[string]Lang{}, stock: stock(fsys, files)}
 	configs := []content.Config{cfg}
 	for _, l := range cfg.Languages {
 		configs = append(configs, cfg.Edition(l))
@@ -168,6 +169,14 @@ func layoutKey(cfg content.Config, name string) string {
 
 func langKey(cfg content.Config) string { return cfg.Language + styleOf(cfg).key() }
 
+// events counts events: "1 event", "3 events".
+func (l Lang) events(n int) string {
+	if n == 1 {
+		return l.T("one-event")
+	}
+	return l.T("n-events", n)
+}
+
 // funcs are the template functions that speak the language.
 func (l Lang) funcs() template.FuncMap {
 	return template.FuncMap{
@@ -179,12 +188,7 @@ func (l Lang) funcs() template.FuncMap {
 		// num writes a number, such as a year, in the language's digits.
 		"num": l.Num,
 		// events counts events: "1 event", "3 events".
-		"events": func(n int) string {
-			if n == 1 {
-				return l.T("one-event")
-			}
-			return l.T("n-events", n)
-		},
+		"events": l.events,
 	}
 }
 
@@ -346,10 +350,7 @@ func Pages(s *site.Site) []*Page {
 	for _, e := range s.Entries {
 		p := &Page{Site: s, Path: URL(e), Layout: string(e.Kind), Entry: e}
 		p.Title = p.Isolate(e) // in <title>, beside the site's own
-		switch e.Kind {
-		case content.Event:
-			p.Near = NeighbourStrip(s, e)
-		case content.Place:
+		if e.Kind == content.Place {
 			p.Locator = Locator(s, e, places)
 		}
 		pages = append(pages, p)
@@ -433,12 +434,16 @@ func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 	if p.Strip != nil {
 		lang.labels(p.Strip.Views...)
 	}
+	if p.Entry != nil && p.Entry.Kind == content.Event && p.Layout == "event" {
+		// Laid out here, where the pages render in parallel.
+		p.Near = NeighbourStrip(p.Site, p.Entry, p.chrome.yearCounts(p.Site))
+	}
 	lang.labels(p.Near)
 	t := ls.layout(p.Site.Config, p.Layout)
 	if t == nil {
 		return fmt.Errorf("no layout %q for %s in language %q, calendar %q, digits %q", p.Layout, p.Path, p.Site.Config.Language, p.Site.Config.Calendar, p.Site.Config.Digits)
 	}
-	p.tmpl = t
+	p.tmpl, p.lang, p.fast = t, lang, ls.stock
 	if err := t.ExecuteTemplate(buf, "base.html", p); err != nil {
 		return fmt.Errorf("rendering %s: %v", p.Path, err)
 	}

@@ -137,11 +137,12 @@ func NewStrip(s *site.Site, events []*content.Entry) *Strip {
 		return nil
 	}
 	st := &Strip{}
+	years := YearCounts(s)
 	for _, w := range []struct {
 		class string
 		width int
 	}{{"strip-wide", wideWidth}, {"strip-medium", mediumWidth}, {"strip-narrow", narrowWidth}} {
-		v := layoutStrip(s, events, w.width, true, nil)
+		v := layoutStrip(s, events, w.width, true, nil, years)
 		v.Class = w.class
 		st.Views = append(st.Views, v)
 		st.Cut = st.Cut || len(v.Breaks) > 0
@@ -164,9 +165,20 @@ func NewStrip(s *site.Site, events []*content.Entry) *Strip {
 	return st
 }
 
+// YearCounts counts the site's events of each year, for the links of a
+// strip's axis to the years' pages.
+func YearCounts(s *site.Site) map[int]int {
+	years := map[int]int{}
+	for _, e := range s.Events {
+		years[e.Date.Y]++
+	}
+	return years
+}
+
 // NeighbourStrip lays out the strip of an event page: the event among
-// the few before and after it, at one small width.
-func NeighbourStrip(s *site.Site, e *content.Entry) *StripView {
+// the few before and after it, at one small width. years are the
+// YearCounts of s.
+func NeighbourStrip(s *site.Site, e *content.Entry, years map[int]int) *StripView {
 	near := []*content.Entry{e}
 	for p, n, i := s.Prev(e), s.Next(e), 0; i < 3; i++ {
 		if p != nil {
@@ -181,7 +193,7 @@ func NeighbourStrip(s *site.Site, e *content.Entry) *StripView {
 	if len(near) < 2 {
 		return nil
 	}
-	v := layoutStrip(s, near, narrowWidth, false, e)
+	v := layoutStrip(s, near, narrowWidth, false, e, years)
 	v.Class = "strip-near"
 	return v
 }
@@ -192,7 +204,7 @@ type segment struct {
 	x0, x1 float64
 }
 
-func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, current *content.Entry) *StripView {
+func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, current *content.Entry, years map[int]int) *StripView {
 	type span struct{ first, end int } // end is exclusive
 	spans := make([]span, len(events))
 	for i, e := range events {
@@ -212,7 +224,7 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 		}
 		return 0
 	}
-	v := &StripView{Width: width}
+	v := &StripView{Width: width, Marks: make([]Mark, 0, len(events))}
 
 	// Each event's possible days, as a bar in the band above the axis;
 	// bars that would overlap take the next of a few lanes.
@@ -370,10 +382,6 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 			bx := (segs[i-1].x1 + sg.x0) / 2
 			v.Breaks = append(v.Breaks, "M"+num(bx-5)+" "+num(axisY+6)+"L"+num(bx-1)+" "+num(axisY-6)+"M"+num(bx+1)+" "+num(axisY+6)+"L"+num(bx+5)+" "+num(axisY-6))
 		}
-	}
-	years := map[int]int{}
-	for _, e := range s.Events {
-		years[e.Date.Y]++
 	}
 	v.Ticks, v.Labels = axis(segs, axisY, years)
 	lines := 1.0

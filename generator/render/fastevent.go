@@ -1,0 +1,355 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"dossier/generator/content"
+	"dossier/generator/site"
+)
+
+// FastMain returns, for an event page of the default theme, what
+// event.html's "main" writes, from Go (see fast.go): event pages are most
+// of a dossier's pages, and most of their template's actions are
+// reflective calls. For any other page it returns "", and base.html
+// executes the layout's "main".
+func (p *Page) FastMain() (template.HTML, error) {
+	if !p.fast || p.Layout != "event" || p.Entry == nil {
+		return "", nil
+	}
+	b := getBuffer()
+	defer putBuffer(b)
+	if err := p.writeEvent(b); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// writeEvent writes what event.html's "main" writes.
+func (p *Page) writeEvent(b *bytes.Buffer) error {
+	l, e := p.lang, p.Entry
+	b.WriteString("\n<article class=\"entry event\">\n<header>\n<p class=\"kind\">")
+	attr(b, l.T("kind-event"))
+	b.WriteString("</p>\n<h1")
+	b.WriteString(string(p.Foreign(e)))
+	b.WriteString(">")
+	attr(b, e.Title)
+	b.WriteString("</h1>")
+	if p.Untranslated(e) {
+		b.WriteString("<p class=\"untranslated\">")
+		attr(b, l.T("untranslated"))
+		b.WriteString("</p>")
+	}
+	b.WriteString("\n<p class=\"event-meta\">")
+	p.writeDate(b, e)
+	b.WriteString(" ")
+	p.writeStatusLink(b, e.Status)
+	if e.Place != "" {
+		if pl := p.Get(content.Place, e.Place); pl != nil {
+			b.WriteString(" <span class=\"place\">")
+			if err := p.writePart(b, "link", pl); err != nil {
+				return err
+			}
+			b.WriteString("</span>")
+		}
+	}
+	b.WriteString("</p>\n")
+	if e.Summary != "" {
+		b.WriteString("<p class=\"lead\"")
+		b.WriteString(string(p.Foreign(e)))
+		b.WriteString(">")
+		attr(b, e.Summary)
+		b.WriteString("</p>")
+	}
+	b.WriteString("\n")
+	if v := p.Near; v != nil {
+		defs, err := p.Common("mark-defs")
+		if err != nil {
+			return err
+		}
+		b.WriteString(string(defs))
+		b.WriteString("\n<figure class=\"strip near\">\n")
+		l.writeStripView(b, p, v)
+		b.WriteString("\n<figcaption>")
+		attr(b, l.T("near-caption"))
+		b.WriteString("</figcaption>\n</figure>")
+	}
+	b.WriteString("\n</header>\n")
+	if p.Body != "" {
+		b.WriteString("<div class=\"body\"")
+		b.WriteString(string(p.ForeignBody(e)))
+		b.WriteString(">\n")
+		b.WriteString(string(p.Body))
+		b.WriteString("\n</div>")
+	}
+	b.WriteString("\n")
+	if err := p.writeSequence(b, e); err != nil {
+		return err
+	}
+	b.WriteString("\n")
+	if err := p.writeAccounts(b, e); err != nil {
+		return err
+	}
+	b.WriteString("\n")
+	if err := p.writePeople(b, e); err != nil {
+		return err
+	}
+	b.WriteString("\n")
+	if err := p.writeSection(b, "orgs-h", "organizations", content.Organization, e.Organizations); err != nil {
+		return err
+	}
+	b.WriteString("\n")
+	if len(e.Tags) > 0 {
+		b.WriteString("<section aria-labelledby=\"tags-h\">\n<h2 id=\"tags-h\">")
+		attr(b, l.T("tags-heading"))
+		b.WriteString("</h2>\n<ul class=\"tags\">")
+		for _, t := range e.Tags {
+			b.WriteString("<li><a href=\"")
+			href(b, p.TagHref(t))
+			b.WriteString("\"")
+			b.WriteString(string(p.Original()))
+			b.WriteString(">")
+			attr(b, t)
+			b.WriteString("</a></li>")
+		}
+		b.WriteString("</ul>\n</section>")
+	}
+	b.WriteString("\n")
+	if err := p.writeSources(b); err != nil {
+		return err
+	}
+	b.WriteString("\n")
+	if err := p.tmpl.ExecuteTemplate(b, "referred", []any{p, "mentioned-in", "mentioned-h", p.Site.ReferredBy(e, "")}); err != nil {
+		return err
+	}
+	b.WriteString("\n")
+	if err := p.tmpl.ExecuteTemplate(b, "corrections", p); err != nil {
+		return err
+	}
+	b.WriteString("\n<nav class=\"prev-next\" aria-label=\"")
+	attr(b, l.T("events-in-time"))
+	b.WriteString("\">\n<ul>\n")
+	if err := p.writeNeighbour(b, p.Site.Prev(e), "prev", "earlier"); err != nil {
+		return err
+	}
+	b.WriteString("\n")
+	if err := p.writeNeighbour(b, p.Site.Next(e), "next", "later"); err != nil {
+		return err
+	}
+	b.WriteString("\n</ul>\n</nav>\n</article>\n")
+	return nil
+}
+
+// writePart writes Part(name, e).
+func (p *Page) writePart(b *bytes.Buffer, name string, e *content.Entry) error {
+	h, err := p.Part(name, e)
+	b.WriteString(string(h))
+	return err
+}
+
+// writeDate writes the "date" partial.
+func (p *Page) writeDate(b *bytes.Buffer, e *content.Entry) {
+	b.WriteString("<time datetime=\"")
+	attr(b, fmt.Sprint(e.Date))
+	b.WriteString("\">")
+	attr(b, p.lang.When(p.Site, e))
+	b.WriteString("</time>")
+}
+
+// writeStatusLink writes the "status-link" partial.
+func (p *Page) writeStatusLink(b *bytes.Buffer, status string) {
+	b.WriteString("<a class=\"status status-")
+	attr(b, status)
+	b.WriteString("\" href=\"")
+	href(b, p.Rel("status/"+status+".html"))
+	b.WriteString("\"><span class=\"status-mark\" aria-hidden=\"true\"></span>")
+	attr(b, p.lang.T("status-"+status))
+	b.WriteString("</a>")
+}
+
+// writeSequence writes the section of the events the sources put before
+// and after this one.
+func (p *Page) writeSequence(b *bytes.Buffer, e *content.Entry) error {
+	after, before := p.Site.After(e), p.Site.Before(e)
+	if len(after) == 0 && len(before) == 0 {
+		return nil
+	}
+	b.WriteString("<section class=\"sequence\" aria-labelledby=\"sequence-h\">\n<h2 id=\"sequence-h\">")
+	attr(b, p.lang.T("sequence"))
+	b.WriteString("</h2>\n")
+	for _, rel := range []struct {
+		key  string
+		list []*content.Entry
+	}{{"relations-after", after}, {"relations-before", before}} {
+		if len(rel.list) > 0 {
+			b.WriteString("<h3>")
+			attr(b, p.lang.T(rel.key))
+			b.WriteString("</h3>\n<ul class=\"entries\">")
+			for _, x := range rel.list {
+				b.WriteString("\n  <li>")
+				if err := p.writePart(b, "link", x); err != nil {
+					return err
+				}
+				b.WriteString(" <span class=\"quiet\">")
+				if err := p.writePart(b, "when", x); err != nil {
+					return err
+				}
+				b.WriteString("</span></li>")
+			}
+			b.WriteString("\n</ul>")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("</section>")
+	return nil
+}
+
+// writeAccounts writes the section of differing accounts.
+func (p *Page) writeAccounts(b *bytes.Buffer, e *content.Entry) error {
+	c := p.Claims()
+	if c == nil {
+		return nil
+	}
+	b.WriteString("<section class=\"accounts\" aria-labelledby=\"accounts-h\">\n<h2 id=\"accounts-h\">")
+	attr(b, p.lang.T("differing"))
+	b.WriteString("</h2>\n<p>")
+	attr(b, p.lang.T("differing-intro"))
+	b.WriteString("</p>\n")
+	if len(c.Rows) > 0 {
+		if err := p.tmpl.ExecuteTemplate(b, "claims", []any{p, c}); err != nil {
+			return err
+		}
+	}
+	b.WriteString("\n")
+	if len(c.Loose) > 0 {
+		b.WriteString("<div class=\"account-list\">")
+		for _, a := range c.Loose {
+			b.WriteString("\n<figure class=\"account\">\n  <blockquote")
+			b.WriteString(string(p.Foreign(e)))
+			b.WriteString("><p>")
+			attr(b, a.Says)
+			b.WriteString("</p></blockquote>\n  <figcaption>")
+			if s := p.Get(content.Source, a.Source); s != nil {
+				if err := p.writePart(b, "link", s); err != nil {
+					return err
+				}
+				if s.Publisher != "" {
+					b.WriteString(", ")
+					attr(b, s.Publisher)
+				}
+			}
+			b.WriteString("</figcaption>\n</figure>")
+		}
+		b.WriteString("\n</div>")
+	}
+	b.WriteString("\n</section>")
+	return nil
+}
+
+// writePeople writes the section of the people the event names, with
+// their roles.
+func (p *Page) writePeople(b *bytes.Buffer, e *content.Entry) error {
+	ids := site.EventPeople(e)
+	if len(ids) == 0 {
+		return nil
+	}
+	b.WriteString("<section aria-labelledby=\"people-h\">\n<h2 id=\"people-h\">")
+	attr(b, p.lang.T("people"))
+	b.WriteString("</h2>\n<ul class=\"entries\">")
+	for _, id := range ids {
+		x := p.Get(content.Person, id)
+		if x == nil {
+			continue
+		}
+		b.WriteString("\n  <li>")
+		if err := p.writePart(b, "link", x); err != nil {
+			return err
+		}
+		if role := e.Roles[x.ID]; role != "" {
+			b.WriteString(" <span class=\"role\"")
+			b.WriteString(string(p.Foreign(e)))
+			b.WriteString(">— ")
+			attr(b, role)
+			b.WriteString("</span>")
+		}
+		b.WriteString("</li>")
+	}
+	b.WriteString("\n</ul>\n</section>")
+	return nil
+}
+
+// writeSection writes a section listing the entries of a kind by id.
+func (p *Page) writeSection(b *bytes.Buffer, id, heading string, k content.Kind, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	b.WriteString("<section aria-labelledby=\"" + id + "\">\n<h2 id=\"" + id + "\">")
+	attr(b, p.lang.T(heading))
+	b.WriteString("</h2>\n<ul class=\"entries\">")
+	for _, x := range ids {
+		if x := p.Get(k, x); x != nil {
+			b.WriteString("\n  <li>")
+			if err := p.writePart(b, "link", x); err != nil {
+				return err
+			}
+			b.WriteString("</li>")
+		}
+	}
+	b.WriteString("\n</ul>\n</section>")
+	return nil
+}
+
+// writeSources writes the "sources" partial: the page's one numbered list
+// of sources.
+func (p *Page) writeSources(b *bytes.Buffer) error {
+	if len(p.Notes) == 0 {
+		return nil
+	}
+	l := p.lang
+	b.WriteString("<section class=\"source-list\" aria-labelledby=\"sources-h\">\n<h2 id=\"sources-h\">")
+	attr(b, l.T("sources"))
+	b.WriteString("</h2>\n<ol class=\"notes\" data-cited-at=\"")
+	attr(b, l.T("cited-at"))
+	b.WriteString("\" data-go=\"")
+	attr(b, l.T("cite-go"))
+	b.WriteString("\">")
+	for _, n := range p.Notes {
+		fmt.Fprintf(b, "\n  <li id=\"note-%d\">", n.N)
+		if err := p.writePart(b, "source-card", n.Source); err != nil {
+			return err
+		}
+		if len(n.Locators) > 0 {
+			b.WriteString("\n  <p class=\"locators\">")
+			attr(b, l.T("cited-at"))
+			b.WriteString(" ")
+			attr(b, strings.Join(n.Locators, "; "))
+			b.WriteString("</p>")
+		}
+		b.WriteString("</li>")
+	}
+	b.WriteString("\n</ol>\n</section>")
+	return nil
+}
+
+// writeNeighbour writes the link to the event before or after this one.
+func (p *Page) writeNeighbour(b *bytes.Buffer, e *content.Entry, rel, key string) error {
+	if e == nil {
+		return nil
+	}
+	b.WriteString("<li class=\"" + rel + "\">")
+	attr(b, p.lang.T(key))
+	b.WriteString(" <a href=\"")
+	href(b, p.Href(e))
+	b.WriteString("\" rel=\"" + rel + "\"")
+	b.WriteString(string(p.Foreign(e)))
+	b.WriteString(">")
+	attr(b, e.Title)
+	b.WriteString("</a> ")
+	if err := p.writePart(b, "when", e); err != nil {
+		return err
+	}
+	b.WriteString("</li>")
+	return nil
+}
