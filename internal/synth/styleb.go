@@ -16,15 +16,15 @@ import (
 // benchmark that only ever builds one generator's corpus can be tuned to it
 // without anyone noticing. Where a is regular, b varies what real dossiers
 // vary: bodies from one line to twenty blocks, three to ten people and
-// three to eight tags an event out of a vocabulary of ninety, more
+// three to eight tags an event out of a vocabulary of ninety-four, more
 // organizations, places and sources per event, many accounts and
-// corrections, people with up to eight aliases, ids that describe the
+// corrections, people with up to ten aliases, ids that describe the
 // event, and Markdown that nests (lists in lists, quotes in quotes), with
 // long tables, fenced code, footnotes and reference links.
 
 // DefaultsB returns the proportions of corpus b: 5,000 events give 1,250
-// people, 125 organizations, 200 places and 125 sources (6,700 entry
-// files, with three pages).
+// people, 125 organizations, 200 places and 125 sources, and three pages
+// (6,703 entry files).
 func DefaultsB(events int) Options {
 	return Options{
 		Events:        events,

@@ -14,6 +14,10 @@
 // citations ([@src-0003], [@src-0003, para. 4]), relative links to other
 // entries (../people/person-0042.md), and now and then a list, a table, a
 // heading or a footnote. Every id an entry names exists.
+//
+// Options.Style "b" (DefaultsB) gives a second corpus of the same kinds of
+// entry written differently, with its own words, lengths and Markdown (see
+// styleb.go), so that a benchmark is not tuned to one generator of corpora.
 package synth
 
 import (
