@@ -60,24 +60,29 @@ cleanup() {
 	date +%s >"$OUT/deleted-at"
 }
 
-# corpus FORMAT EVENTS writes bench/out/FORMAT-EVENTS and prints its path.
+# corpus FORMAT EVENTS [CORPUS] writes bench/out/FORMAT-EVENTS (corpus a,
+# the default) or bench/out/FORMAT-b-EVENTS (corpus b, written
+# differently: see BENCHMARKS.md) and prints its path.
 # A corpus written by the same gencorpus binary with the same arguments is
 # kept without being written again, and one with the same bytes is kept
 # as it is, since others may be reading it; a different one is replaced.
 # Nothing is deleted before the timing: replaced files go to the trash.
 corpus() {
-	local dir="$OUT/$1-$2" stamp
-	stamp="$(sha256sum <"$OUT/gencorpus" | cut -d' ' -f1) $1 $2 $SEED"
+	local style=${3:-a} name dir stamp
+	name=$1-$2
+	if [ "$style" != a ]; then name=$1-$style-$2; fi
+	dir=$OUT/$name
+	stamp="$(sha256sum <"$OUT/gencorpus" | cut -d' ' -f1) $1 $2 $SEED $style"
 	if [ "$(cat "$dir.stamp" 2>/dev/null)" = "$stamp" ] && [ -d "$dir" ]; then
 		echo "$dir"
 		return
 	fi
-	if [ -e "$dir.new" ]; then mv "$dir.new" "$TRASH/$1-$2.new.old"; fi
-	"$OUT/gencorpus" -events "$2" -seed "$SEED" -format "$1" -out "$dir.new"
+	if [ -e "$dir.new" ]; then mv "$dir.new" "$TRASH/$name.new.old"; fi
+	"$OUT/gencorpus" -corpus "$style" -events "$2" -seed "$SEED" -format "$1" -out "$dir.new"
 	if diff -rq "$dir" "$dir.new" >/dev/null 2>&1; then
-		mv "$dir.new" "$TRASH/$1-$2.new"
+		mv "$dir.new" "$TRASH/$name.new"
 	else
-		if [ -e "$dir" ]; then mv "$dir" "$TRASH/$1-$2.old"; fi
+		if [ -e "$dir" ]; then mv "$dir" "$TRASH/$name.old"; fi
 		mv "$dir.new" "$dir"
 	fi
 	echo "$stamp" >"$dir.stamp"
@@ -127,6 +132,9 @@ stats() {
 
 files_in() { find "$1" -type f | wc -l; }
 html_in() { find "$1" -name '*.html' | wc -l; }
+# mb_in prints the bytes of the files under a folder in MB: their sizes,
+# as du -sb counts them, without the folders or the disk blocks they take.
+mb_in() { find "$1" -type f -printf '%s\n' | awk '{ b += $1 } END { printf "%.1f\n", b / 1e6 }'; }
 
 machine() {
 	echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(free -g | awk '/Mem:/ { print $2 }') GiB"

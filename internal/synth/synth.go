@@ -14,6 +14,10 @@
 // citations ([@src-0003], [@src-0003, para. 4]), relative links to other
 // entries (../people/person-0042.md), and now and then a list, a table, a
 // heading or a footnote. Every id an entry names exists.
+//
+// Options.Style "b" (DefaultsB) gives a second corpus of the same kinds of
+// entry written differently, with its own words, lengths and Markdown (see
+// styleb.go), so that a benchmark is not tuned to one generator of corpora.
 package synth
 
 import (
@@ -32,6 +36,9 @@ import (
 type Options struct {
 	Events, People, Organizations, Places, Sources int
 	Seed                                           int64
+	// Style names the generator of the entries: "" or "a" for this
+	// file's, "b" for the differently written corpus of styleb.go.
+	Style string
 }
 
 // Defaults returns the proportions of the reference corpus: 5,000 events
@@ -51,6 +58,9 @@ func Defaults(events int) Options {
 func (o Options) validate() error {
 	if o.Events < 0 || o.People < 0 || o.Organizations < 0 || o.Places < 0 || o.Sources < 0 {
 		return fmt.Errorf("synth: negative count in %+v", o)
+	}
+	if o.Style != "" && o.Style != "a" && o.Style != "b" {
+		return fmt.Errorf("synth: unknown style %q (want a or b)", o.Style)
 	}
 	if o.Events > 0 && (o.People < 1 || o.Places < 1 || o.Sources < 1) {
 		return fmt.Errorf("synth: events need at least one person, place and source, have %+v", o)
@@ -119,6 +129,9 @@ type page struct {
 const pcgStream = 0x64_6f_73_73_69_65_72 // "dossier"
 
 func generate(o Options) *corpus {
+	if o.Style == "b" {
+		return generateB(o)
+	}
 	r := rand.New(rand.NewPCG(uint64(o.Seed), pcgStream))
 	t := text{r}
 	c := &corpus{}

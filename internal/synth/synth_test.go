@@ -2,6 +2,7 @@ package synth
 
 import (
 	"bytes"
+	"cmp"
 	"io/fs"
 	"os"
 	"path"
@@ -43,13 +44,21 @@ func write(t *testing.T, w func(string, Options) error, o Options) map[string][]
 	return readTree(t, dir)
 }
 
+var smallB = Options{Events: 60, People: 20, Organizations: 4, Places: 6, Sources: 8, Seed: 7, Style: "b"}
+
 func TestDeterministic(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		write func(string, Options) error
-	}{{"dossier", Write}, {"hugo", WriteHugo}} {
+		o     Options
+	}{
+		{"dossier", Write, small},
+		{"hugo", WriteHugo, small},
+		{"dossier b", Write, smallB},
+		{"hugo b", WriteHugo, smallB},
+	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a, b := write(t, tc.write, small), write(t, tc.write, small)
+			a, b := write(t, tc.write, tc.o), write(t, tc.write, tc.o)
 			if len(a) != len(b) {
 				t.Fatalf("%d files, then %d", len(a), len(b))
 			}
@@ -58,12 +67,12 @@ func TestDeterministic(t *testing.T) {
 					t.Errorf("%s differs between two writes", p)
 				}
 			}
-			other := small
+			other := tc.o
 			other.Seed++
 			c := write(t, tc.write, other)
 			if bytes.Equal(a["content/pages/methodology.md"], c["content/pages/methodology.md"]) &&
 				len(a) == len(c) && bytes.Equal(a[firstEvent(a)], c[firstEvent(c)]) {
-				t.Errorf("seeds %d and %d gave the same corpus", small.Seed, other.Seed)
+				t.Errorf("seeds %d and %d gave the same corpus", tc.o.Seed, other.Seed)
 			}
 		})
 	}
@@ -116,14 +125,20 @@ func TestDefaults(t *testing.T) {
 var (
 	idRE       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	eventIDRE  = regexp.MustCompile(`^(\d{4}(-\d\d(-\d\d)?)?)-`)
-	citationRE = regexp.MustCompile(`\[@([^\],]+)(, para\. \d+)?\]`)
+	citationRE = regexp.MustCompile(`\[@([^\],]+)(, [^\]]+)?\]`)
 	mdLinkRE   = regexp.MustCompile(`\]\(([^)]+\.md)\)`)
 )
 
 // TestReferences checks what the generator's check command will: every id
 // an entry names, in its front matter or its body, exists.
 func TestReferences(t *testing.T) {
-	files := write(t, Write, Defaults(300))
+	for _, o := range []Options{Defaults(300), DefaultsB(300)} {
+		t.Run("style "+cmp.Or(o.Style, "a"), func(t *testing.T) { testReferences(t, o) })
+	}
+}
+
+func testReferences(t *testing.T, o Options) {
+	files := write(t, Write, o)
 	type entry struct {
 		kind, id string
 		front    map[string]any
@@ -277,6 +292,7 @@ func TestWriteRefuses(t *testing.T) {
 		{"non-empty dir", full, small},
 		{"negative count", t.TempDir(), Options{Events: -1}},
 		{"events without people", t.TempDir(), Options{Events: 1, Places: 1, Sources: 1}},
+		{"unknown style", t.TempDir(), Options{Events: 1, People: 1, Places: 1, Sources: 1, Style: "c"}},
 	} {
 		if err := Write(tc.dir, tc.o); err == nil {
 			t.Errorf("%s: Write succeeded", tc.name)
