@@ -123,9 +123,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "build: %v\n", err)
 		return 1
 	}
-	if r.UpToDate {
+	// A first build says nothing; a rebuild says what it changed.
+	switch {
+	case r.UpToDate:
 		fmt.Fprintf(stdout, "%s is up to date: nothing changed\n", *out)
-	} else {
+	case r.Earlier:
 		fmt.Fprintf(stdout, "%s: %s written, %d unchanged\n", *out, diag.Plural(r.Written, "file", "files"), r.Kept)
 	}
 	return 0

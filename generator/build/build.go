@@ -109,7 +109,7 @@ func Rebuild(dir, out string) (Result, diag.List, error) {
 	digest, _ := inputs(fsys)
 	if digest != "" {
 		if m := upToDate(out, digest); m != nil {
-			return Result{UpToDate: true, Kept: len(m.files)}, m.warnings, swap.Clean(out)
+			return Result{Earlier: true, UpToDate: true, Kept: len(m.files)}, m.warnings, swap.Clean(out)
 		}
 	}
 	s, errs := Load(fsys)
@@ -126,7 +126,7 @@ func Rebuild(dir, out string) (Result, diag.List, error) {
 	if err := Render(fsys, s, w.write); err != nil {
 		return Result{}, errs, err
 	}
-	r := Result{Written: int(w.written.Load()), Kept: int(w.kept.Load())}
+	r := Result{Earlier: earlier(out), Written: int(w.written.Load()), Kept: int(w.kept.Load())}
 	step("stamp")
 	m := manifest{inputs: digest, warnings: errs, files: w.sums}
 	if err := writeNew(filepath.Join(t.Dir, Stamp), m.stamp()); err != nil {

@@ -51,6 +51,7 @@ import (
 
 // Result says what a build did to its output folder.
 type Result struct {
+	Earlier  bool // the folder held an earlier build
 	UpToDate bool // nothing had changed: the folder was left as it was
 	Written  int  // files written new, the stamp not counted
 	Kept     int  // files kept from the previous output, bytes, inode and all
@@ -199,6 +200,12 @@ func inputs(fsys fs.FS) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// earlier reports whether out holds an earlier build.
+func earlier(out string) bool {
+	st, err := os.Lstat(filepath.Join(out, Stamp))
+	return err == nil && st.Mode().IsRegular()
+}
+
 // errChanged stops upToDate's walk at the first difference.
 var errChanged = errors.New("changed")
 
@@ -207,11 +214,10 @@ var errChanged = errors.New("changed")
 // exactly the recorded files and their folders, each a regular file with
 // the recorded bytes.
 func upToDate(out, digest string) *manifest {
-	stamp := filepath.Join(out, Stamp)
-	if st, err := os.Lstat(stamp); err != nil || !st.Mode().IsRegular() {
+	if !earlier(out) {
 		return nil
 	}
-	b, err := os.ReadFile(stamp)
+	b, err := os.ReadFile(filepath.Join(out, Stamp))
 	if err != nil {
 		return nil
 	}

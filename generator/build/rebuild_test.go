@@ -184,6 +184,9 @@ func TestRebuild(t *testing.T) {
 					t.Errorf("%s was written or is missing, want it kept", name)
 				}
 			}
+			if !r.Earlier {
+				t.Errorf("result %+v, want Earlier", r)
+			}
 			stampKept := before[Stamp] == after[Stamp]
 			if r.UpToDate != tc.upToDate || stampKept != tc.upToDate {
 				t.Errorf("up to date: %v, stamp kept: %v; want %v", r.UpToDate, stampKept, tc.upToDate)
