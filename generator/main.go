@@ -109,7 +109,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		*out = filepath.Join(*site, "public")
 	}
 	tuneGC()
-	problems, err := build.Build(*site, *out)
+	r, problems, err := build.Rebuild(*site, *out)
 	problems.Print(stderr, "text")
 	if errors.Is(err, build.ErrUnsafeOut) {
 		fmt.Fprintf(stderr, "build: %v\n", err)
@@ -122,6 +122,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "build: %v\n", err)
 		return 1
+	}
+	// A first build says nothing; a rebuild says what it changed.
+	switch {
+	case r.UpToDate:
+		fmt.Fprintf(stdout, "%s is up to date: nothing changed\n", *out)
+	case r.Earlier:
+		fmt.Fprintf(stdout, "%s: %s written, %d unchanged\n", *out, diag.Plural(r.Written, "file", "files"), r.Kept)
 	}
 	return 0
 }

@@ -245,3 +245,32 @@ func TestArchiveSafety(t *testing.T) {
 		t.Error("archive -force touched a folder that is not a bag")
 	}
 }
+
+// A first build prints nothing but its warnings; a rebuild says what it
+// changed, and that nothing did when nothing did.
+func TestBuildAgain(t *testing.T) {
+	dir := site(t, nil)
+	out := filepath.Join(t.TempDir(), "public")
+	event := filepath.Join(dir, "content/events/2025-12-24-shooting.md")
+	for _, step := range []struct {
+		change func()
+		stdout string
+	}{
+		{func() {}, ""},
+		{func() {}, out + " is up to date: nothing changed\n"},
+		{func() { os.WriteFile(event+".tmp", nil, 0o644) }, out + ": 0 files written, 31 unchanged\n"},
+		{func() { os.Remove(event + ".tmp"); os.Remove(filepath.Join(out, "index.html")) }, out + ": 1 file written, 30 unchanged\n"},
+	} {
+		step.change()
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"build", "-site", dir, "-out", out}, &stdout, &stderr); code != 0 {
+			t.Fatalf("build = %d: %s", code, stderr.String())
+		}
+		if stdout.String() != step.stdout {
+			t.Errorf("stdout = %q, want %q", stdout.String(), step.stdout)
+		}
+		if !strings.Contains(stderr.String(), "warning: nothing cites this source") {
+			t.Errorf("stderr = %q, want the warnings", stderr.String())
+		}
+	}
+}

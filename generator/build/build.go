@@ -86,38 +86,60 @@ Without this file, the generator refuses to replace the folder.
 // temporary folder beside out and swapped in only when complete (see
 // package swap), so a failed or killed build leaves the previous output
 // exactly as it was. Build refuses an out that is neither missing, nor an
-// empty folder, nor an earlier build (see Stamp).
+// empty folder, nor an earlier build (see Stamp). Over an earlier build it
+// writes nothing if nothing changed, and otherwise only the files whose
+// bytes changed (see Rebuild).
 func Build(dir, out string) (diag.List, error) {
+	_, problems, err := Rebuild(dir, out)
+	return problems, err
+}
+
+// Rebuild is Build, and says what it did to out. How it tells what
+// changed is in rebuild.go.
+func Rebuild(dir, out string) (Result, diag.List, error) {
 	out = filepath.Clean(out)
 	if err := checkOut(dir, out); err != nil {
-		return nil, err
+		return Result{}, nil, err
 	}
 	fsys := content.SiteFS(dir)
+	// Before loading: an input changed while the site loads then differs
+	// from what the stamp records, and the next build renders again.
+	// An input that cannot be read leaves the digest empty: Load says
+	// what is wrong, or this build and the next render everything.
+	digest, _ := inputs(fsys)
+	if digest != "" {
+		if m := upToDate(out, digest); m != nil {
+			return Result{Earlier: true, UpToDate: true, Kept: len(m.files)}, m.warnings, swap.Clean(out)
+		}
+	}
 	s, errs := Load(fsys)
 	if s == nil {
-		return errs, ErrContent
+		return Result{}, errs, ErrContent
 	}
 	t, err := swap.New(out)
 	if err != nil {
-		return errs, err
+		return Result{}, errs, err
 	}
 	defer t.Close() // removes the new output unless swapped in
 	t.Step = testHook
-	if err := Render(fsys, s, hooked(DirWriter(t.Dir))); err != nil {
-		return errs, err
+	w := newWriter(t.Dir, out)
+	if err := Render(fsys, s, w.write); err != nil {
+		return Result{}, errs, err
 	}
+	r := Result{Earlier: earlier(out), Written: int(w.written.Load()), Kept: int(w.kept.Load())}
 	step("stamp")
-	if err := os.WriteFile(filepath.Join(t.Dir, Stamp), []byte(stampText), 0o644); err != nil {
-		return errs, err
+	m := manifest{inputs: digest, warnings: errs, files: w.sums}
+	if err := writeNew(filepath.Join(t.Dir, Stamp), m.stamp()); err != nil {
+		return r, errs, err
 	}
 	// Again: the folder may have changed while the site was rendered.
 	if err := checkOut(dir, out); err != nil {
-		return errs, err
+		return r, errs, err
 	}
 	if testRenames {
-		return errs, t.SwapByRenames()
+		return r, errs, t.SwapByRenames()
 	}
-	return errs, t.Swap()
+	return r, errs, t.Swap()
 }
 
 // testHook, when a test sets it, is called at each step of writing and
@@ -131,16 +153,6 @@ var (
 func step(name string) {
 	if testHook != nil {
 		testHook(name)
-	}
-}
-
-func hooked(write render.WriteFunc) render.WriteFunc {
-	if testHook == nil {
-		return write
-	}
-	return func(name string, data []byte) error {
-		step("write")
-		return write(name, data)
 	}
 }
 
