@@ -19,7 +19,7 @@ import (
 // The Go fast paths of package render write what the default theme's
 // templates would, byte for byte, on every test site: the txtar cases
 // (hostile text, right-to-left, the Persian calendar, two languages, the
-// print edition), the browser tests' sites and a synthetic dossier.
+// print edition), the browser tests' sites and both synthetic corpora.
 func TestFastPathsMatchTemplates(t *testing.T) {
 	sites := map[string]fs.FS{"testsite": testsite.FS()}
 	cases, err := filepath.Glob("testdata/build/*.txtar")
@@ -47,6 +47,11 @@ func TestFastPathsMatchTemplates(t *testing.T) {
 		t.Fatal(err)
 	}
 	sites["synth"] = os.DirFS(dir)
+	dirB := t.TempDir()
+	if err := synth.Write(dirB, synth.DefaultsB(80)); err != nil {
+		t.Fatal(err)
+	}
+	sites["synth-b"] = os.DirFS(dirB)
 
 	for name, fsys := range sites {
 		t.Run(name, func(t *testing.T) {
