@@ -3,29 +3,11 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"strings"
 
 	"dossier/generator/content"
 	"dossier/generator/site"
 )
-
-// FastMain returns, for an event page of the default theme, what
-// event.html's "main" writes, from Go (see fast.go): event pages are most
-// of a dossier's pages, and most of their template's actions are
-// reflective calls. For any other page it returns "", and base.html
-// executes the layout's "main".
-func (p *Page) FastMain() (template.HTML, error) {
-	if !p.fast || p.Layout != "event" || p.Entry == nil {
-		return "", nil
-	}
-	b := getBuffer()
-	defer putBuffer(b)
-	if err := p.writeEvent(b); err != nil {
-		return "", err
-	}
-	return template.HTML(b.String()), nil
-}
 
 // writeEvent writes what event.html's "main" writes.
 func (p *Page) writeEvent(b *bytes.Buffer) error {

@@ -444,6 +444,12 @@ func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 		return fmt.Errorf("no layout %q for %s in language %q, calendar %q, digits %q", p.Layout, p.Path, p.Site.Config.Language, p.Site.Config.Calendar, p.Site.Config.Digits)
 	}
 	p.tmpl, p.lang, p.fast = t, lang, ls.stock
+	if p.fast {
+		if err := p.writePage(buf); err != nil {
+			return fmt.Errorf("rendering %s: %v", p.Path, err)
+		}
+		return nil
+	}
 	if err := t.ExecuteTemplate(buf, "base.html", p); err != nil {
 		return fmt.Errorf("rendering %s: %v", p.Path, err)
 	}

@@ -1,0 +1,194 @@
+package render
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// writePage writes what base.html writes around the page's main content,
+// for a site of the default theme (see fast.go): every page has this
+// frame, and its few dozen actions cost html/template a reflective call
+// each. The pieces that vary with the layout or the site's languages
+// ("head", "main", "languages", the source view) still come from the
+// templates.
+func (p *Page) writePage(b *bytes.Buffer) error {
+	l, cfg := p.lang, p.Site.Config
+	b.WriteString("<!doctype html>\n<html lang=\"")
+	attr(b, cfg.Language)
+	b.WriteString("\" dir=\"")
+	attr(b, cfg.Direction)
+	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	if p.Path != "index.html" {
+		attr(b, p.Title)
+		b.WriteString(" · ")
+	}
+	attr(b, cfg.Title)
+	b.WriteString("</title>\n")
+	desc := p.Description()
+	if desc != "" {
+		b.WriteString("<meta name=\"description\" content=\"")
+		attr(b, desc)
+		b.WriteString("\">\n")
+	}
+	b.WriteString("<meta property=\"og:title\" content=\"")
+	attr(b, p.Title)
+	b.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	if p.Entry != nil {
+		b.WriteString("article")
+	} else {
+		b.WriteString("website")
+	}
+	b.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	attr(b, cfg.Title)
+	b.WriteString("\">\n")
+	if desc != "" {
+		b.WriteString("<meta property=\"og:description\" content=\"")
+		attr(b, desc)
+		b.WriteString("\">\n")
+	}
+	if abs := p.Abs(p.Path); abs != "" {
+		b.WriteString("<meta property=\"og:url\" content=\"")
+		attr(b, abs)
+		b.WriteString("\">\n<link rel=\"canonical\" href=\"")
+		href(b, abs)
+		b.WriteString("\">\n")
+	}
+	if err := p.exec(b, "alternates"); err != nil {
+		return err
+	}
+	if err := p.writeCommon(b, "head-links"); err != nil {
+		return err
+	}
+	b.WriteString("\n<style>@page { @bottom-left { content: \"")
+	css(b, l.T("printed-from"))
+	b.WriteString(" ")
+	css(b, p.Address())
+	if ed := p.Edition(); !ed.IsZero() {
+		b.WriteString(" · ")
+		css(b, l.T("edition-of", l.Date(ed)))
+	}
+	b.WriteString("\"; } }</style>\n")
+	if p.HasCode() {
+		b.WriteString("<link rel=\"stylesheet\" href=\"")
+		href(b, p.Rel("css/chroma.css"))
+		b.WriteString("\">\n")
+	}
+	if ld := p.JSONLD(); ld != "" {
+		b.WriteString("<script type=\"application/ld+json\">")
+		b.WriteString(string(ld))
+		b.WriteString("</script>\n")
+	}
+	if err := p.exec(b, "head"); err != nil {
+		return err
+	}
+	b.WriteString("</head>\n<body class=\"layout-")
+	attr(b, p.Layout)
+	b.WriteString("\">\n<a class=\"skip\" href=\"#main\">")
+	attr(b, l.T("skip"))
+	b.WriteString("</a>\n")
+	h, err := p.Header()
+	if err != nil {
+		return err
+	}
+	b.WriteString(string(h))
+	b.WriteString("\n")
+	if err := p.exec(b, "languages"); err != nil {
+		return err
+	}
+	b.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if p.Layout == "event" && p.Entry != nil {
+		err = p.writeEvent(b)
+	} else {
+		err = p.exec(b, "main")
+	}
+	if err != nil {
+		return err
+	}
+	b.WriteString("\n")
+	if p.Entry != nil {
+		if err := p.exec(b, "source-view"); err != nil {
+			return err
+		}
+	}
+	b.WriteString("\n</main>\n<footer class=\"site-footer\">\n  ")
+	if cfg.Description != "" {
+		b.WriteString("<p>")
+		attr(b, cfg.Description)
+		b.WriteString("</p>")
+	}
+	b.WriteString("\n  ")
+	if p.Entry != nil {
+		b.WriteString("<p class=\"page-tools\"><a href=\"#source\">")
+		attr(b, l.T("view-source"))
+		b.WriteString("</a>")
+		if u := p.EditURL(); u != "" {
+			b.WriteString(" · <a href=\"")
+			href(b, u)
+			b.WriteString("\" rel=\"external\">")
+			attr(b, l.T("edit"))
+			b.WriteString("</a>")
+		}
+		b.WriteString("</p>")
+	}
+	b.WriteString("\n  ")
+	if err := p.writeCommon(b, "footer-data"); err != nil {
+		return err
+	}
+	b.WriteString("\n</footer>\n</body>\n</html>\n")
+	return nil
+}
+
+// exec writes the page's template name, with the page.
+func (p *Page) exec(b *bytes.Buffer, name string) error {
+	return p.tmpl.ExecuteTemplate(b, name, p)
+}
+
+// writeCommon writes Common(name).
+func (p *Page) writeCommon(b *bytes.Buffer, name string) error {
+	h, err := p.Common(name)
+	b.WriteString(string(h))
+	return err
+}
+
+// css writes text as html/template escapes a string inside a CSS string:
+// the characters that could end it, or the element, as hexadecimal
+// escapes, followed by a space where the next character could be read as
+// part of the escape.
+func css(b *bytes.Buffer, s string) {
+	last := 0
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		var repl string
+		if r < 0x80 {
+			repl = cssEscapes[r]
+		}
+		if repl == "" {
+			i += w
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(repl)
+		i += w
+		last = i
+		if repl != `\\` && (i == len(s) || isHex(s[i]) || isCSSSpace(s[i])) {
+			b.WriteByte(' ')
+		}
+	}
+	b.WriteString(s[last:])
+}
+
+var cssEscapes = [0x80]string{
+	0: `\0`, '\t': `\9`, '\n': `\a`, '\f': `\c`, '\r': `\d`,
+	'"': `\22`, '&': `\26`, '\'': `\27`, '(': `\28`, ')': `\29`, '+': `\2b`,
+	'/': `\2f`,
+	':': `\3a`, ';': `\3b`, '<': `\3c`, '>': `\3e`, '\\': `\\`,
+	'{': `\7b`, '}': `\7d`,
+}
+
+func isCSSSpace(c byte) bool {
+	switch c {
+	case '\t', '\n', '\f', '\r', ' ':
+		return true
+	}
+	return false
+}
