@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 	"strings"
 
 	"dossier/generator/content"
@@ -334,4 +335,70 @@ func (p *Page) writeNeighbour(b *bytes.Buffer, e *content.Entry, rel, key string
 	}
 	b.WriteString("</li>")
 	return nil
+}
+
+// PersonEvents returns the events a person's page lists, each with the
+// person's role in it: the partial "person-events", or the same bytes
+// from Go for the default theme (see fast.go). A person named in a
+// thousand events has a thousand items that no other page shows alike.
+func (p *Page) PersonEvents() (template.HTML, error) {
+	b := getBuffer()
+	defer putBuffer(b)
+	if !p.fast {
+		if err := p.exec(b, "person-events"); err != nil {
+			return "", err
+		}
+		return template.HTML(b.String()), nil
+	}
+	events := p.Site.ReferredBy(p.Entry, content.Event)
+	if len(events) == 0 {
+		return "", nil
+	}
+	b.WriteString("<section aria-labelledby=\"events-h\">\n<h2 id=\"events-h\">")
+	attr(b, p.lang.T("events"))
+	b.WriteString("</h2>\n<ol class=\"events\">")
+	for _, ev := range events {
+		b.WriteString("\n<li class=\"event-item\">\n  <p class=\"event-meta\">")
+		p.writeDate(b, ev)
+		b.WriteString(" ")
+		p.writeStatus(b, ev.Status)
+		if role := ev.Roles[p.Entry.ID]; role != "" {
+			b.WriteString(" <span class=\"role\">")
+			attr(b, p.lang.T("role"))
+			b.WriteString(" ")
+			foreign := p.Foreign(ev)
+			if foreign != "" {
+				b.WriteString("<span" + string(foreign) + ">")
+			}
+			attr(b, role)
+			if foreign != "" {
+				b.WriteString("</span>")
+			}
+			b.WriteString("</span>")
+		}
+		b.WriteString("</p>\n  <p class=\"event-title\">")
+		if err := p.writePart(b, "link", ev); err != nil {
+			return "", err
+		}
+		b.WriteString("</p>\n  ")
+		if ev.Summary != "" {
+			b.WriteString("<p class=\"event-summary\">")
+			attr(b, ev.Summary)
+			b.WriteString("</p>")
+		}
+		b.WriteString("\n</li>")
+	}
+	b.WriteString("\n</ol>\n</section>")
+	return template.HTML(b.String()), nil
+}
+
+// writeStatus writes the "status" partial.
+func (p *Page) writeStatus(b *bytes.Buffer, status string) {
+	b.WriteString("<span class=\"status status-")
+	attr(b, status)
+	b.WriteString("\"><span class=\"status-mark\" aria-hidden=\"true\"></span><span class=\"vh\">")
+	attr(b, p.lang.T("status-label"))
+	b.WriteString(": </span>")
+	attr(b, p.lang.T("status-"+status))
+	b.WriteString("</span>")
 }
