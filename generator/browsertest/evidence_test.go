@@ -211,7 +211,7 @@ func TestAccessibilitySchemes(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The views that only a fragment or a query shows.
-	pages = append(pages, "events/2025-12-24-shooting.html#source", "pages/about.html#source", "search.html?q=shot")
+	pages = append(pages, "events/2025-12-24-shooting.html#source", "events/2025-12-24-shooting.html#L3", "pages/about.html#source", "search.html?q=shot")
 	for _, s := range []string{"light", "dark"} {
 		t.Run(s, func(t *testing.T) {
 			b := newBrowser(t)

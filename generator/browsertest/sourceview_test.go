@@ -25,7 +25,7 @@ func TestSourceView(t *testing.T) {
 	if !shown() {
 		t.Fatalf("%s#source does not show the file", event)
 	}
-	if n := b.count(`#source .line`); n < 5 {
+	if n := b.count(`#source code > span[id^="L"]`); n < 5 {
 		t.Errorf("%s#source shows %d lines", event, n)
 	}
 	b.do("go back to the page", chromedp.Click(chromedp.CSS(`#source a[href="#main"]`)))

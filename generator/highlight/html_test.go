@@ -2,6 +2,7 @@ package highlight
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -9,10 +10,11 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/styles"
+	"golang.org/x/net/html"
 )
 
-// chromaHTML is what writeHTML stands in for: chroma's formatter with the
-// same options.
+// chromaHTML is the formatter writeHTML stands in for, with the options
+// of reference.
 func chromaHTML(t testing.TB, tokens []chroma.Token) string {
 	var b bytes.Buffer
 	if err := reference.Format(&b, styles.Get("github"), chroma.Literator(tokens...)); err != nil {
@@ -21,12 +23,87 @@ func chromaHTML(t testing.TB, tokens []chroma.Token) string {
 	return b.String()
 }
 
-func sameHTML(t *testing.T, tokens []chroma.Token) {
+// shown is what a reader sees of a highlighted file, line by line: the
+// line's id, its number, and its text with the class of each character
+// (plain classes written as none), as "c|text" runs.
+func shown(t testing.TB, markup string) []string {
+	z := html.NewTokenizer(strings.NewReader(markup))
+	type el struct{ tag, class string }
+	var stack []el
+	var lines []string
+	var cur strings.Builder
+	last := "\x00"
+	inCode := -1 // the depth of <code>, whose children are lines
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return lines
+		case html.StartTagToken:
+			tn, _ := z.TagName()
+			e := el{tag: string(tn)}
+			id := ""
+			for more := true; more; {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				switch string(k) {
+				case "class":
+					e.class = string(v)
+				case "id":
+					id = string(v)
+				}
+			}
+			stack = append(stack, e)
+			if e.tag == "code" {
+				inCode = len(stack)
+			}
+			if inCode > 0 && len(stack) == inCode+1 {
+				cur.Reset()
+				last = "\x00"
+			}
+			if id != "" {
+				fmt.Fprintf(&cur, "id=%s ", id)
+			}
+		case html.EndTagToken:
+			if inCode > 0 && len(stack) == inCode+1 {
+				lines = append(lines, cur.String())
+			}
+			stack = stack[:len(stack)-1]
+		case html.TextToken:
+			text := string(z.Text())
+			cls := ""
+			number := false
+			for _, e := range stack[max(inCode, 0):] {
+				switch {
+				case e.tag == "a":
+					number = true
+				case e.class == "line" || e.class == "cl" || e.class == "ln":
+				case e.tag == "span" && e.class != "":
+					cls = e.class
+				}
+			}
+			if number {
+				fmt.Fprintf(&cur, "n=%s ", strings.TrimSpace(text))
+				continue
+			}
+			if plain[` class="`+cls+`"`] {
+				cls = ""
+			}
+			if cls != last {
+				fmt.Fprintf(&cur, "|%s|", cls)
+				last = cls
+			}
+			cur.WriteString(text)
+		}
+	}
+}
+
+func sameAsChroma(t *testing.T, tokens []chroma.Token) {
 	t.Helper()
 	var b strings.Builder
 	writeHTML(&b, tokens)
-	if want := chromaHTML(t, tokens); b.String() != want {
-		t.Errorf("tokens %q\n got %s\nwant %s (chroma)", tokens, b.String(), want)
+	got, want := shown(t, b.String()), shown(t, chromaHTML(t, tokens))
+	if !slices.Equal(got, want) {
+		t.Errorf("tokens %q\n got %q\nwant %q (chroma)\nmarkup %s", tokens, got, want, b.String())
 	}
 }
 
@@ -41,7 +118,7 @@ var tokenTypes = func() []chroma.TokenType {
 	return append(ts, chroma.NameVariableMagic+7)
 }()
 
-func TestHTMLMatchesChroma(t *testing.T) {
+func TestHTMLShowsWhatChromaShows(t *testing.T) {
 	tok := func(t chroma.TokenType, v string) chroma.Token { return chroma.Token{Type: t, Value: v} }
 	cases := [][]chroma.Token{
 		nil,
@@ -51,8 +128,9 @@ func TestHTMLMatchesChroma(t *testing.T) {
 		{tok(chroma.GenericHeading, "# Title"), tok(chroma.Text, "\nline\r\nmore\n"), tok(chroma.NameEntity, "")},
 		{tok(chroma.Text, "no newline at the end")},
 		{tok(chroma.Text, "a\n"), tok(chroma.Keyword, "")},
+		{tok(chroma.Keyword, "- "), tok(chroma.Keyword, "- "), tok(chroma.Text, "x"), tok(chroma.Keyword, "\n- ")},
 	}
-	// Enough lines that numbers are padded, to two and three digits.
+	// Enough lines that numbers have two and three digits.
 	var long []chroma.Token
 	for i := range 120 {
 		long = append(long, tok(tokenTypes[i%len(tokenTypes)], "x\n"))
@@ -62,7 +140,51 @@ func TestHTMLMatchesChroma(t *testing.T) {
 		cases = append(cases, []chroma.Token{tok(typ, "v\n")})
 	}
 	for _, c := range cases {
-		sameHTML(t, c)
+		sameAsChroma(t, c)
+	}
+}
+
+// The view's markup: a line is its id, its number and its text; tokens
+// of one class side by side share a span, and plain ones have none.
+func TestHTMLMarkup(t *testing.T) {
+	tokens := []chroma.Token{
+		{Type: chroma.CommentPreproc, Value: "+++\n"},
+		{Type: chroma.NameOther, Value: "people"}, {Type: chroma.Text, Value: " "}, {Type: chroma.Punctuation, Value: "="}, {Type: chroma.Text, Value: " "},
+		{Type: chroma.Punctuation, Value: "["}, {Type: chroma.LiteralStringDouble, Value: `"a"`}, {Type: chroma.Punctuation, Value: ","}, {Type: chroma.Text, Value: " "},
+		{Type: chroma.LiteralStringDouble, Value: `"b&c"`}, {Type: chroma.Punctuation, Value: "]\n"},
+		{Type: chroma.Keyword, Value: "- "}, {Type: chroma.Keyword, Value: "1. "}, {Type: chroma.Text, Value: "x <y>\n"},
+	}
+	var b strings.Builder
+	writeHTML(&b, tokens)
+	want := `<pre class="chroma"><code style="--digits:1">` +
+		`<span id="L1"><a href="#L1">1</a><span class="cp">+++` + "\n" + `</span></span>` +
+		`<span id="L2"><a href="#L2">2</a>people = [<span class="s2">&#34;a&#34;</span>, <span class="s2">&#34;b&amp;c&#34;</span>]` + "\n" + `</span>` +
+		`<span id="L3"><a href="#L3">3</a><span class="k">- 1. </span>x &lt;y&gt;` + "\n" + `</span>` +
+		`</code></pre>`
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// A plain class is drawn as the text around it in both styles: no colour
+// of its own beyond the light style's text colour, no weight, slant,
+// underline or background.
+func TestPlainLooksLikeText(t *testing.T) {
+	light, dark := styles.Get("github"), styles.Get("github-dark")
+	for typ := range chroma.StandardTypes {
+		if !plain[attr(typ)] {
+			continue
+		}
+		l, d := light.Get(typ), dark.Get(typ)
+		if c := l.Colour.String(); l.Colour.IsSet() && c != "#1f2328" {
+			t.Errorf("%v: light colour %s", typ, c)
+		}
+		if l.Background != light.Get(chroma.Background).Background || l.Bold == chroma.Yes || l.Italic == chroma.Yes || l.Underline == chroma.Yes {
+			t.Errorf("%v: light style %v is not plain", typ, l)
+		}
+		if want := dark.Get(chroma.Text); d != want {
+			t.Errorf("%v: dark style %v, text is %v", typ, d, want)
+		}
 	}
 }
 
@@ -77,6 +199,6 @@ func FuzzHTML(f *testing.F) {
 			tokens = append(tokens, chroma.Token{Type: tokenTypes[r.IntN(len(tokenTypes))], Value: string(text[:n])})
 			text = text[n:]
 		}
-		sameHTML(t, tokens)
+		sameAsChroma(t, tokens)
 	})
 }

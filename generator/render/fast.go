@@ -82,8 +82,10 @@ func (l Lang) writeStripView(b *bytes.Buffer, p *Page, v *StripView) {
 	for _, ln := range v.Axis {
 		line(b, "", ln)
 	}
-	for _, ln := range v.Ticks {
-		line(b, "tick", ln)
+	if d := v.TickPath(); d != "" {
+		b.WriteString("<path class=\"ticks\" d=\"")
+		b.WriteString(d)
+		b.WriteString("\"/>")
 	}
 	for _, d := range v.Breaks {
 		b.WriteString("<path class=\"break\" d=\"")

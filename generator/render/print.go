@@ -25,9 +25,28 @@ const PrintURL = "print.html"
 // own: the partials it renders through Part must not be shared with the
 // timeline, which is at the same depth.
 func printPage(s *site.Site, edition date.Date) *Page {
-	return &Page{Site: s, Path: PrintURL, Layout: "print", Title: "Print edition", Strip: NewStrip(s, s.Events),
-		chrome: newChrome(edition)}
+	p := &Page{Site: s, Path: PrintURL, Layout: "print", Title: "Print edition", chrome: newChrome(edition)}
+	if len(s.Events) > printMaxEvents {
+		p.Years = byYear(s.Events)
+	} else {
+		p.Strip = NewStrip(s, s.Events)
+	}
+	return p
 }
+
+// printMaxEvents is the most events the print edition holds. Past it the
+// whole dossier would print to thousands of sheets in one document, more
+// than a browser's print dialog takes or a reader means to print (at
+// 5,000 events it was 43 MB, a fifth of the site), so the page says so
+// and leads instead to the pages that print one part each: a year's
+// events, and every entry's own page. Its cover, edition and fingerprint
+// stay.
+var printMaxEvents = 1000
+
+// PrintWhole reports whether the print edition holds the whole dossier
+// (see printMaxEvents). When it does not, the page's Years are the years
+// it leads to.
+func (p *Page) PrintWhole() bool { return len(p.Site.Events) <= printMaxEvents }
 
 // Anchor is the id of an entry's section in the print edition, such as
 // "person-ikramuddin-sari". Ids never hold "--", so the ids made from it

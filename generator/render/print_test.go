@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -26,5 +27,34 @@ func TestFingerprint(t *testing.T) {
 	const want = "bfd811cdbf7cf3faecf142f5684648438680c75c18a944c1967e2f7360f66af8"
 	if got := render.Fingerprint(s); got != want {
 		t.Errorf("Fingerprint = %s, want %s", got, want)
+	}
+}
+
+// Up to printMaxEvents events the print edition holds the whole dossier;
+// past it, its cover and a note that leads to each year's page, and
+// nothing of the entries.
+func TestPrintEditionCap(t *testing.T) {
+	for _, c := range []struct {
+		max           int
+		contains, not []string
+	}{
+		{6, []string{`id="part-events"`, `id="part-people"`, `class="strip overview"`, "sha256:", "Print edition: the whole dossier on one page"}, []string{`id="part-years"`}},
+		{5, []string{`id="part-years"`, "This dossier has 6 events", `<a href="years/2018.html">2018</a> (1)`, "sha256:"},
+			[]string{`id="part-events"`, `id="part-people"`, `class="strip`, "whole dossier on one page"}},
+	} {
+		restore := render.SetPrintMaxEvents(c.max)
+		_, out := renderTestSite(t)
+		restore()
+		page := string(out["print.html"])
+		for _, s := range c.contains {
+			if !strings.Contains(page, s) {
+				t.Errorf("at most %d events: print.html lacks %s", c.max, s)
+			}
+		}
+		for _, s := range c.not {
+			if strings.Contains(page, s) {
+				t.Errorf("at most %d events: print.html holds %s", c.max, s)
+			}
+		}
 	}
 }

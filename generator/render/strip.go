@@ -51,6 +51,22 @@ type StripView struct {
 	Marks         []Mark
 }
 
+// TickPath is the view's ticks as the data of one path: a view on every
+// event's page has dozens, and a line element for each was a tenth of
+// the page.
+func (v *StripView) TickPath() string {
+	var b strings.Builder
+	for _, t := range v.Ticks {
+		b.WriteString("M" + t.X1 + " " + t.Y1)
+		if t.X2 == t.X1 {
+			b.WriteString("V" + t.Y2)
+		} else {
+			b.WriteString("L" + t.X2 + " " + t.Y2)
+		}
+	}
+	return b.String()
+}
+
 // A TickLabel names a stretch of the axis: a year (Y), a month of a year
 // (M), a day (D), or a decade or century (Y, with Step). Href is the
 // year's page, when the label is one year that has events.

@@ -251,3 +251,21 @@ func TestStripCrowded(t *testing.T) {
 		}
 	}
 }
+
+// A view's ticks are one path: a vertical tick is a move and a V, any
+// other a move and an L.
+func TestTickPath(t *testing.T) {
+	for _, c := range []struct {
+		ticks []SVGLine
+		want  string
+	}{
+		{nil, ""},
+		{[]SVGLine{svgLine(17.6, 64, 17.6, 67)}, "M17.6 64.0V67.0"},
+		{[]SVGLine{svgLine(1, 2, 1, 5), svgLine(3, 2, 4, 8)}, "M1.0 2.0V5.0M3.0 2.0L4.0 8.0"},
+	} {
+		v := &StripView{Ticks: c.ticks}
+		if got := v.TickPath(); got != c.want {
+			t.Errorf("ticks %v: got %q, want %q", c.ticks, got, c.want)
+		}
+	}
+}
