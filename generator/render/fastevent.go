@@ -402,3 +402,58 @@ func (p *Page) writeStatus(b *bytes.Buffer, status string) {
 	attr(b, p.lang.T("status-"+status))
 	b.WriteString("</span>")
 }
+
+// writeFastPart writes the most used partials of Part from Go, and
+// reports whether it did: an event's item in lists, a link to an entry,
+// and an event's date and status.
+func (p *Page) writeFastPart(b *bytes.Buffer, key partKey) bool {
+	e := key.entry
+	switch key.name {
+	case "link":
+		b.WriteString("<a href=\"")
+		href(b, p.Href(e))
+		b.WriteString("\"")
+		b.WriteString(string(p.Foreign(e)))
+		b.WriteString(">")
+		attr(b, e.Title)
+		b.WriteString("</a>")
+	case "when":
+		b.WriteString("(")
+		p.writeDate(b, e)
+		b.WriteString(") ")
+		p.writeStatus(b, e.Status)
+	case "event-item":
+		b.WriteString("\n<li class=\"event-item\" data-event=\"")
+		attr(b, e.ID)
+		b.WriteString("\" data-status=\"")
+		attr(b, e.Status)
+		b.WriteString("\" data-tags=\"")
+		attr(b, slugs(e.Tags))
+		b.WriteString("\" data-people=\"")
+		attr(b, strings.Join(site.EventPeople(e), " "))
+		b.WriteString("\" data-place=\"")
+		attr(b, e.Place)
+		b.WriteString("\">\n  <p class=\"event-meta\">")
+		p.writeDate(b, e)
+		b.WriteString(" ")
+		p.writeStatus(b, e.Status)
+		b.WriteString("</p>\n  <p class=\"event-title\"><a href=\"")
+		href(b, p.Href(e))
+		b.WriteString("\"")
+		b.WriteString(string(p.Foreign(e)))
+		b.WriteString(">")
+		attr(b, e.Title)
+		b.WriteString("</a></p>\n  ")
+		if e.Summary != "" {
+			b.WriteString("<p class=\"event-summary\"")
+			b.WriteString(string(p.Foreign(e)))
+			b.WriteString(">")
+			attr(b, e.Summary)
+			b.WriteString("</p>")
+		}
+		b.WriteString("\n</li>")
+	default:
+		return false
+	}
+	return true
+}

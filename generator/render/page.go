@@ -98,11 +98,14 @@ func (p *Page) part(key partKey, data any) (template.HTML, error) {
 			return h, nil
 		}
 	}
-	var buf strings.Builder
-	if err := p.tmpl.ExecuteTemplate(&buf, key.name, data); err != nil {
-		return "", err
+	b := getBuffer()
+	defer putBuffer(b)
+	if !p.fast || !p.writeFastPart(b, key) {
+		if err := p.tmpl.ExecuteTemplate(b, key.name, data); err != nil {
+			return "", err
+		}
 	}
-	h := template.HTML(buf.String())
+	h := template.HTML(b.String())
 	if p.chrome != nil {
 		p.chrome.mu.Lock()
 		p.chrome.parts[key] = h

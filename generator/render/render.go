@@ -192,6 +192,15 @@ func (l Lang) funcs() template.FuncMap {
 	}
 }
 
+// slugs gives tags as the words of a data attribute.
+func slugs(tags []string) string {
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = site.Slug(t)
+	}
+	return strings.Join(out, " ")
+}
+
 var funcs = template.FuncMap{
 	"join":     strings.Join,
 	"statuses": func() []string { return content.Statuses },
@@ -202,14 +211,7 @@ var funcs = template.FuncMap{
 	"float":    func(f *float64) string { return strconv.FormatFloat(*f, 'f', -1, 64) },
 	"url":      URL,
 	"anchor":   Anchor,
-	// slugs gives tags as the words of a data attribute.
-	"slugs": func(tags []string) string {
-		var out []string
-		for _, t := range tags {
-			out = append(out, site.Slug(t))
-		}
-		return strings.Join(out, " ")
-	},
+	"slugs":    slugs,
 	// fmt1 writes an SVG coordinate with one decimal.
 	"fmt1":    func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 	"add":     func(a, b float64) float64 { return a + b },
