@@ -104,13 +104,11 @@ func (p *Page) writeEvent(b *bytes.Buffer) error {
 		return err
 	}
 	b.WriteString("\n")
-	if err := p.tmpl.ExecuteTemplate(b, "referred", []any{p, "mentioned-in", "mentioned-h", p.Site.ReferredBy(e, "")}); err != nil {
+	if err := p.writeReferred(b, "mentioned-in", "mentioned-h", p.Site.ReferredBy(e, "")); err != nil {
 		return err
 	}
 	b.WriteString("\n")
-	if err := p.tmpl.ExecuteTemplate(b, "corrections", p); err != nil {
-		return err
-	}
+	p.writeCorrections(b)
 	b.WriteString("\n<nav class=\"prev-next\" aria-label=\"")
 	attr(b, l.T("events-in-time"))
 	b.WriteString("\">\n<ul>\n")
@@ -422,6 +420,28 @@ func (p *Page) writeFastPart(b *bytes.Buffer, key partKey) bool {
 		p.writeDate(b, e)
 		b.WriteString(") ")
 		p.writeStatus(b, e.Status)
+	case "entry-item":
+		b.WriteString("\n  <li><a href=\"")
+		href(b, p.Href(e))
+		b.WriteString("\"")
+		b.WriteString(string(p.Foreign(e)))
+		b.WriteString(">")
+		attr(b, e.Title)
+		b.WriteString("</a>")
+		if e.Kind == content.Event {
+			b.WriteString(" <span class=\"quiet\">(")
+			p.writeDate(b, e)
+			b.WriteString(")</span> ")
+			p.writeStatus(b, e.Status)
+		}
+		if e.Description != "" {
+			b.WriteString(" <span class=\"quiet\">— <span")
+			b.WriteString(string(p.Foreign(e)))
+			b.WriteString(">")
+			attr(b, e.Description)
+			b.WriteString("</span></span>")
+		}
+		b.WriteString("</li>")
 	case "event-item":
 		b.WriteString("\n<li class=\"event-item\" data-event=\"")
 		attr(b, e.ID)
@@ -456,4 +476,73 @@ func (p *Page) writeFastPart(b *bytes.Buffer, key partKey) bool {
 		return false
 	}
 	return true
+}
+
+// writeReferred writes the "referred" partial: a section listing the
+// entries that name the page's, under a heading.
+func (p *Page) writeReferred(b *bytes.Buffer, key, id string, list []*content.Entry) error {
+	if len(list) == 0 {
+		return nil
+	}
+	b.WriteString("<section aria-labelledby=\"")
+	attr(b, id)
+	b.WriteString("\">\n<h2 id=\"")
+	attr(b, id)
+	b.WriteString("\">")
+	attr(b, p.lang.T(key))
+	b.WriteString("</h2>\n\n<ul class=\"entries\">")
+	h, err := p.Parts("entry-item", list)
+	if err != nil {
+		return err
+	}
+	b.WriteString(string(h))
+	b.WriteString("\n</ul>\n</section>")
+	return nil
+}
+
+// writeCorrections writes the "corrections" partial: the entry's log of
+// corrections.
+func (p *Page) writeCorrections(b *bytes.Buffer) {
+	cs := p.Entry.Corrections
+	if len(cs) == 0 {
+		return
+	}
+	b.WriteString("<section class=\"corrections\" aria-labelledby=\"corrections-h\">\n<h2 id=\"corrections-h\">")
+	attr(b, p.lang.T("corrections"))
+	b.WriteString("</h2>\n<ul>")
+	for _, c := range cs {
+		b.WriteString("\n  <li><time datetime=\"")
+		attr(b, fmt.Sprint(c.Date))
+		b.WriteString("\">")
+		attr(b, p.lang.Date(c.Date))
+		b.WriteString("</time>: ")
+		attr(b, c.Note)
+		b.WriteString("</li>")
+	}
+	b.WriteString("\n</ul>\n</section>")
+}
+
+// writeSourceView writes the "source-view" partial: the entry's file as
+// written, highlighted, shown when the page is opened at #source.
+func (p *Page) writeSourceView(b *bytes.Buffer) {
+	l := p.lang
+	b.WriteString("\n<section class=\"source-view\" id=\"source\" aria-labelledby=\"source-h\">\n<h2 id=\"source-h\">")
+	attr(b, l.T("source-of"))
+	b.WriteString("</h2>\n<p>")
+	attr(b, l.T("source-intro", p.Entry.Path))
+	b.WriteString("</p>\n<p><a href=\"#main\">")
+	attr(b, l.T("source-back"))
+	b.WriteString("</a>")
+	if u := p.EditURL(); u != "" {
+		b.WriteString(" · <a href=\"")
+		href(b, u)
+		b.WriteString("\" rel=\"external\">")
+		attr(b, l.T("edit"))
+		b.WriteString("</a>")
+	}
+	b.WriteString("</p>\n<div class=\"source-file\" dir=\"ltr\" tabindex=\"0\" role=\"region\" aria-label=\"")
+	attr(b, p.Entry.Path)
+	b.WriteString("\">")
+	b.WriteString(string(p.Code))
+	b.WriteString("</div>\n</section>")
 }

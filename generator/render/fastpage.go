@@ -106,9 +106,7 @@ func (p *Page) writePage(b *bytes.Buffer) error {
 	}
 	b.WriteString("\n")
 	if p.Entry != nil {
-		if err := p.exec(b, "source-view"); err != nil {
-			return err
-		}
+		p.writeSourceView(b)
 	}
 	b.WriteString("\n</main>\n<footer class=\"site-footer\">\n  ")
 	if cfg.Description != "" {
