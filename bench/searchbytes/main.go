@@ -94,17 +94,24 @@ func run(public string, words int) error {
 		sizes[f] = s
 		return s, nil
 	}
-	var raw, gz []int
+	var raw, gz, terms, docs []int
 	for _, q := range p.Queries {
-		var r, g int
+		var r, g, t, d int
 		for _, f := range q.Files {
 			s, err := size(f)
 			if err != nil {
 				return err
 			}
 			r, g = r+s[0], g+s[1]
+			switch {
+			case strings.HasPrefix(f, "search-index/t"):
+				t += s[0]
+			case strings.HasPrefix(f, "search-index/d"):
+				d += s[0]
+			}
 		}
 		raw, gz = append(raw, r), append(gz, g)
+		terms, docs = append(terms, t), append(docs, d)
 	}
 	if len(raw) == 0 {
 		return fmt.Errorf("no queries")
@@ -129,6 +136,8 @@ func run(public string, words int) error {
 	fmt.Printf("index: %d words, %d files, %s\n", p.Words, files, kb(total))
 	fmt.Printf("one-word query, %d words sampled: median %s (gzip %s), max %s (gzip %s)\n",
 		n, kb(median(raw[:n])), kb(median(gz[:n])), kb(slices.Max(raw[:n])), kb(slices.Max(gz[:n])))
+	fmt.Printf("  of which term shards: median %s, max %s; doc shards: median %s, max %s\n",
+		kb(median(terms[:n])), kb(slices.Max(terms[:n])), kb(median(docs[:n])), kb(slices.Max(docs[:n])))
 	fmt.Printf("most common word %q (%d docs): %s (gzip %s), %d files\n",
 		common.Q, common.Docs, kb(raw[n]), kb(gz[n]), len(common.Files))
 	fmt.Printf("manifest search-index.js: %s\n", kb(m[0]))

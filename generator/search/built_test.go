@@ -12,6 +12,9 @@ import (
 // The shipped dossier and the test site, in every language, give the
 // same results from the shards as from the single index they replace.
 func TestNodeBuiltSitesAnswerAsTheSingleIndex(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds two sites and runs thousands of queries")
+	}
 	testSite := filepath.Join(t.TempDir(), "testsite")
 	if err := testsite.Write(testSite); err != nil {
 		t.Fatal(err)

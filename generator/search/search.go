@@ -94,12 +94,12 @@ const (
 	maxBodyWords = 1500
 	// docsPerShard is how many docs' titles and snippets one doc shard
 	// holds. A query loads the shards of the 50 docs it shows, which
-	// are mostly in different shards: about 400 bytes a doc, 8 docs a
-	// shard and 50 results make 160 KB at most.
+	// are mostly in different shards: about 430 bytes a doc, 8 docs a
+	// shard and 50 results make 170 KB at most.
 	docsPerShard = 8
-	// termShardBytes is about how big a term shard grows before the
-	// next starts; a word whose postings are bigger has a shard of its
-	// own. The manifest holds one word per shard.
+	// termShardBytes is the size past which a term shard ends: the word
+	// that takes it past is its last, so a word with long postings may
+	// make one shard alone. The manifest holds one word per shard.
 	termShardBytes = 8 << 10
 )
 
