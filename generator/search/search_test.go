@@ -530,3 +530,30 @@ func TestNodeFindsPersianVariants(t *testing.T) {
 		}
 	}
 }
+
+// A query typed that starts many words, and so needs more shards than
+// search.js loads at once while typing, still shows its results when
+// typing stops there.
+func TestNodePageTypedShortQuery(t *testing.T) {
+	docs := synthEvents(1000)
+	var m struct{ T []string }
+	unwrap(t, files(t, docs)[0].Data, "window.DOSSIER_SEARCH = ", ";\n", &m)
+	// The letter that starts the most shards: it needs those and the one
+	// before the first.
+	count := map[string]int{}
+	letter := ""
+	for _, b := range m.T[1:] {
+		if count[b[:1]]++; count[b[:1]] > count[letter] {
+			letter = b[:1]
+		}
+	}
+	const many = 4 // MANY_SHARDS in search.js
+	if count[letter]+1 <= many {
+		t.Fatalf("%q needs only %d shards", letter, count[letter]+1)
+	}
+	var resp struct{ Page struct{ Typed string } }
+	node(t, docs, map[string]any{"page": map[string]any{"type": letter}}, &resp)
+	if want := `The first 50 of `; !strings.Contains(resp.Page.Typed, want) || !strings.Contains(resp.Page.Typed, "<mark>"+strings.ToUpper(letter)) {
+		t.Errorf("typing %s shows\n%s", letter, resp.Page.Typed)
+	}
+}

@@ -513,6 +513,9 @@
     source: 'Source', tag: 'Tag', page: 'Page'
   };
   var LIMIT = 50;
+  // While typing, a query that needs more than MANY_SHARDS shards not yet
+  // loaded waits TYPING_PAUSE ms for the next key before loading them.
+  var MANY_SHARDS = 4, TYPING_PAUSE = 300;
 
   // The page's words, in its language, are data-* attributes of
   // #search-results (see layouts/search.html), English when missing
@@ -583,9 +586,17 @@
       var q = input.value;
       if (q === last && !now) return;
       last = q;
-      var mine = ++seq;
+      var mine = ++seq, waited = now;
       (function attempt() {
+        if (mine !== seq) return;
         var res = query(index, q, LIMIT);
+        if (res.pending && !waited && res.pending[0].charAt(0) === 't' && res.pending.length > MANY_SHARDS) {
+          // A first letter or two start many words: load their shards
+          // only if typing pauses there.
+          waited = true;
+          setTimeout(attempt, TYPING_PAUSE);
+          return;
+        }
         if (res.pending) {
           fetchShards(res.pending, function (ok) {
             if (mine !== seq) return;
