@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -555,5 +556,20 @@ func TestNodePageTypedShortQuery(t *testing.T) {
 	node(t, docs, map[string]any{"page": map[string]any{"type": letter}}, &resp)
 	if want := `The first 50 of `; !strings.Contains(resp.Page.Typed, want) || !strings.Contains(resp.Page.Typed, "<mark>"+strings.ToUpper(letter)) {
 		t.Errorf("typing %s shows\n%s", letter, resp.Page.Typed)
+	}
+}
+
+// A shard that does not load makes the page say that search is
+// unavailable, as a missing manifest does, rather than show nothing.
+func TestNodePageWithoutAShard(t *testing.T) {
+	dir := t.TempDir()
+	indexJS := writeFiles(t, dir, files(t, dossier))
+	if err := os.Remove(filepath.Join(dir, "search-index", "d0.js")); err != nil {
+		t.Fatal(err)
+	}
+	var resp struct{ Page struct{ Loaded string } }
+	harness(t, searchJS, indexJS, map[string]any{"page": map[string]any{"search": "?q=saree"}}, &resp)
+	if want := `<p class="search-count" id="search-count">Search is unavailable`; !strings.Contains(resp.Page.Loaded, want) {
+		t.Errorf("page without a shard lacks\n%s\nin\n%s", want, resp.Page.Loaded)
 	}
 }
