@@ -2,6 +2,8 @@ package browsertest
 
 import (
 	"net/url"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/input"
@@ -74,5 +76,33 @@ func TestHeaderSearch(t *testing.T) {
 	b.waitResult("Sari", person)
 	if v := run(b, "read #search-input", chromedp.Value(chromedp.CSS("#search-input"))); v != "Sari" {
 		t.Errorf("search.html?q=Sari shows %q in #search-input", v)
+	}
+}
+
+// A query loads the shards of the index it needs, as scripts from file://,
+// not the whole index; the next query loads the shards it needs in turn.
+func TestSearchLoadsShards(t *testing.T) {
+	all, err := filepath.Glob(filepath.Join(siteDir, "search-index", "*.js"))
+	if err != nil || len(all) < 3 {
+		t.Fatalf("the test site's index has %d shards (%v)", len(all), err)
+	}
+	b := newBrowser(t)
+	b.open("search.html?q=Saree")
+	b.waitResult("Saree", person)
+	shards := func() []string {
+		return eval[[]string](b, "list the shards loaded", `Array.prototype.map.call(document.querySelectorAll('script[src*="search-index/"]'), function (s) { return s.src; })`)
+	}
+	first := shards()
+	if len(first) == 0 || len(first) >= len(all) {
+		t.Errorf("the query loaded %d of the %d shards: %q", len(first), len(all), first)
+	}
+	for _, u := range first {
+		if !strings.HasPrefix(u, siteURL+"search-index/") {
+			t.Errorf("a shard loaded from %s, not beside search.html", u)
+		}
+	}
+	b.search("Gholami", ghulami)
+	if next := shards(); len(next) <= len(first) {
+		t.Errorf("the second query loaded no shard: %q", next)
 	}
 }

@@ -316,12 +316,14 @@ func Shared(s *site.Site, pages []*Page, ls Layouts, write WriteFunc) error {
 func shared(s *site.Site, pages []*Page, l Lang, write WriteFunc, read func()) error {
 	docs := SearchDocs(s, l)
 	read()
-	index, err := search.Script(docs)
+	index, err := search.Files(docs)
 	if err != nil {
 		return err
 	}
-	if err := write("search-index.js", index); err != nil {
-		return err
+	for _, f := range index {
+		if err := write(f.Path, f.Data); err != nil {
+			return err
+		}
 	}
 	var listed []string
 	for _, p := range pages {

@@ -35,15 +35,20 @@ AT&amp;T &copy; -- and "more" [@src-a]
 	if s == nil || problems.Errors() > 0 {
 		t.Fatalf("load: %v", problems)
 	}
-	js, err := search.Script(render.SearchDocs(s, render.Lang{}))
+	files, err := search.Files(render.SearchDocs(s, render.Lang{}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The script is one assignment of a JSON value.
-	start, end := bytes.IndexByte(js, '{'), bytes.LastIndexByte(js, '}')
-	var index any
-	if err := json.Unmarshal(js[start:end+1], &index); err != nil {
-		t.Fatalf("search-index.js: %v", err)
+	// Each script is one assignment or call with a JSON value.
+	var index []any
+	for _, f := range files {
+		js := f.Data
+		start, end := bytes.IndexAny(js, "{["), bytes.LastIndexAny(js, "}]")
+		var v any
+		if err := json.Unmarshal(js[start:end+1], &v); err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		index = append(index, v)
 	}
 	entity := regexp.MustCompile(`&[a-z]+;|&#[0-9]+;`)
 	stray := regexp.MustCompile(`\s[.,;:]`)

@@ -2,36 +2,41 @@
 //
 // The site must search from file:// with no server, so there is no fetch,
 // no XHR, no WASM and no ES modules: search.html loads two classic scripts,
-// first search-index.js, written by Script, then js/search.js, a static
-// file. search-index.js is one statement,
+// first search-index.js, written by Files, then js/search.js, a static
+// file; search.js then loads the shards a query needs, as more classic
+// scripts, from search-index/ beside search.html. So a query fetches the
+// words it matches and the docs it shows, not the whole index.
 //
-//	window.DOSSIER_SEARCH = {...};
+// search-index.js, the manifest, is one statement,
 //
-// and the object it assigns is plain JSON (made by encoding/json, which
-// escapes <, > and &, so no contributor text can close the script):
+//	window.DOSSIER_SEARCH = {"v": 2, "n": docs, "k": docs a shard, "t": [first word of each term shard, ...]};
 //
-//	{
-//	  "v": 1,
-//	  "docs":  [[kind, title, url, date, status, snippet, [names...]], ...],
-//	  "words": [folded token, ...],
-//	  "post":  [postings, ...]
-//	}
+// and every shard is one call, made once search.js is there:
 //
-// docs are sorted in the order search results tie in: by kind (person,
+//	DossierSearch.add("t", i, {"w": [word, ...], "p": [postings, ...], "x": names})
+//	DossierSearch.add("d", i, [[kind, title, url, date, status, snippet, [names...]], ...])
+//
+// The values are plain JSON (made by encoding/json, which escapes <, > and
+// &, so no contributor text can close the script).
+//
+// Docs are sorted in the order search results tie in: by kind (person,
 // event, organization, place, source, tag, page, then any other kind by
 // name), then by folded title, title and URL. A doc's number is its place
-// in docs. snippet is the start of the doc's text, whitespace collapsed,
+// in that order; doc shard i (search-index/di.js) holds docs i×k to
+// i×k+k−1. snippet is the start of the doc's text, whitespace collapsed,
 // cut at a word and ended with "…" when cut.
 //
-// words are the folded tokens (see Fold) of every doc, unique, sorted by
-// UTF-16 code units, which is how JavaScript compares strings, so the
-// browser finds every word starting with what the user typed by binary
-// search. post[i] is a string that lists the docs holding words[i], each
-// with field, where the word is in that doc, the strongest place winning:
-// 1 the title or a name, 2 a keyword (place, tag, person, date, status),
-// 3 the body text. The characters are the 64 digits
-// A–Z a–z 0–9 - _ (values 0–63), in one of two forms, whichever is
-// shorter:
+// Words are the folded tokens (see Fold) of every doc, unique, sorted by
+// UTF-16 code units, which is how JavaScript compares strings, and cut
+// into term shards (search-index/ti.js) of a few kilobytes: shard i holds
+// the words from t[i] (the first is "") up to t[i+1]. The browser finds
+// every word starting with what the user typed in the shard of the last
+// bound not after it and the shards whose bound starts with it. p[j] is a
+// string that lists the docs holding w[j], each with field, where the word
+// is in that doc, the strongest place winning: 1 the title or a name, 2 a
+// keyword (place, tag, person, date, status), 3 the body text. The
+// characters are the 64 digits A–Z a–z 0–9 - _ (values 0–63), in one of
+// two forms, whichever is shorter:
 //
 //   - Sparse: for each doc in increasing order, v = (doc − previous
 //     doc)×4 + field, the previous doc starting at 0, written in groups of
@@ -41,15 +46,19 @@
 //     from doc 0, holding the fields (0 for none) of docs 3k, 3k+1 and
 //     3k+2 in bits 0–1, 2–3 and 4–5; trailing zero digits are left off.
 //
+// x lists hashes of the docs' titles and names that start with the
+// shard's words (see nameKeys), so that the browser loads only the docs
+// whose name may be the whole query to rank them first.
+//
 // A word is a run of letters, digits and marks; hyphens and apostrophes
 // join parts of one word, which is indexed as each part and as the parts
 // run together. Body text gives at most maxBodyWords distinct words.
 package search
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -83,6 +92,15 @@ const (
 	// maxBodyWords caps the distinct body words indexed per doc, so one
 	// very long page cannot swell the index for everyone.
 	maxBodyWords = 1500
+	// docsPerShard is how many docs' titles and snippets one doc shard
+	// holds. A query loads the shards of the 50 docs it shows, which
+	// are mostly in different shards: about 430 bytes a doc, 8 docs a
+	// shard and 50 results make 170 KB at most.
+	docsPerShard = 8
+	// termShardBytes is the size past which a term shard ends: the word
+	// that takes it past is its last, so a word with long postings may
+	// make one shard alone. The manifest holds one word per shard.
+	termShardBytes = 8 << 10
 )
 
 // digits are the 64 digits of postings, all safe in JSON unescaped.
@@ -91,29 +109,98 @@ const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_
 // kindOrder is the order results of equal strength are shown in.
 var kindOrder = []string{"person", "event", "organization", "place", "source", "tag", "page"}
 
-// index is the JSON assigned to window.DOSSIER_SEARCH.
-type index struct {
-	V     int      `json:"v"`
-	Docs  [][]any  `json:"docs"`
-	Words []string `json:"words"`
-	Post  []string `json:"post"`
+// A File is one file of the index, its path relative to the folder of
+// search.html.
+type File struct {
+	Path string
+	Data []byte
 }
 
-// Script returns search-index.js for docs. The same docs, in any order,
-// give the same bytes.
-func Script(docs []Doc) ([]byte, error) {
-	docs = sortDocs(docs)
-	idx := index{V: 1, Docs: make([][]any, len(docs)), Words: []string{}, Post: []string{}}
+// A posting says that a doc holds a word, and in which field.
+type posting struct{ doc, field int }
 
+// A word is a folded token with the docs holding it.
+type word struct {
+	text string
+	post []posting // the docs holding it, in order
+	enc  string    // post, encoded (see encodePostings)
+	seen int       // while reading: the last doc that marked it, plus 1
+	best int       // while reading: its strongest field in that doc
+}
+
+// Files returns the files of the index of docs: search-index.js, and the
+// shards under search-index/. The same docs, in any order, give the same
+// bytes.
+func Files(docs []Doc) ([]File, error) {
+	docs = sortDocs(docs)
+	words := postings(docs)
+	bounds, shards := termShards(words)
+	keys := nameKeys(docs, bounds)
+
+	var files []File
+	manifest := struct {
+		V int      `json:"v"`
+		N int      `json:"n"`
+		K int      `json:"k"`
+		T []string `json:"t"`
+	}{2, len(docs), docsPerShard, bounds}
+	data, err := script("/* Search index for search.html, made by the dossier generator. */\nwindow.DOSSIER_SEARCH = ", manifest, ";\n")
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, File{"search-index.js", data})
+
+	for i, ws := range shards {
+		t := struct {
+			W []string `json:"w"`
+			P []string `json:"p"`
+			X string   `json:"x"`
+		}{W: make([]string, len(ws)), P: make([]string, len(ws)), X: keys[i]}
+		for j, w := range ws {
+			t.W[j], t.P[j] = w.text, w.enc
+		}
+		data, err := script(fmt.Sprintf("DossierSearch.add(\"t\",%d,", i), t, ");\n")
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{fmt.Sprintf("search-index/t%d.js", i), data})
+	}
+
+	for i := 0; i < len(docs); i += docsPerShard {
+		rows := make([][]any, 0, docsPerShard)
+		for _, d := range docs[i:min(i+docsPerShard, len(docs))] {
+			names := d.Names
+			if names == nil {
+				names = []string{}
+			}
+			rows = append(rows, []any{d.Kind, d.Title, d.URL, d.Date, d.Status, snippet(d.Text), names})
+		}
+		data, err := script(fmt.Sprintf("DossierSearch.add(\"d\",%d,", i/docsPerShard), rows, ");\n")
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{fmt.Sprintf("search-index/d%d.js", i/docsPerShard), data})
+	}
+	return files, nil
+}
+
+// script returns v as JSON between head and tail. json.Marshal escapes
+// <, >, & and U+2028/U+2029, so the script is safe whatever contributors
+// write.
+func script(head string, v any, tail string) ([]byte, error) {
+	js, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(head)+len(js)+len(tail))
+	return append(append(append(out, head...), js...), tail...), nil
+}
+
+// postings returns the words of docs, sorted by UTF-16 code units, each
+// with the docs holding it.
+func postings(docs []Doc) []word {
 	// Words are numbered as they are met, so that a doc's words are
 	// marked in a slice rather than in a map cleared for every doc.
-	type posting struct{ doc, field int }
-	type word struct {
-		text string
-		post []posting // the docs holding it, in order
-		seen int       // the last doc that marked it, plus 1
-		best int       // its strongest field in that doc
-	}
 	var (
 		id    = map[string]int{} // text → number
 		words []word             // by number
@@ -137,12 +224,6 @@ func Script(docs []Doc) ([]byte, error) {
 		marks = append(marks, n)
 	}
 	for i, d := range docs {
-		names := d.Names
-		if names == nil {
-			names = []string{}
-		}
-		idx.Docs[i] = []any{d.Kind, d.Title, d.URL, d.Date, d.Status, snippet(d.Text), names}
-
 		marks = marks[:0]
 		add := func(field int, s string) {
 			toks = appendTokens(toks[:0], s)
@@ -177,49 +258,117 @@ func Script(docs []Doc) ([]byte, error) {
 			x.post = append(x.post, posting{i, x.best})
 		}
 	}
-
 	slices.SortFunc(words, func(a, b word) int { return compareUTF16(a.text, b.text) })
-	for _, x := range words {
-		w, ps := x.text, x.post
-		var sparse []byte
-		prev := 0
-		for _, p := range ps {
-			for v := (p.doc-prev)*4 + p.field; ; v >>= 5 {
-				if v < 32 {
-					sparse = append(sparse, digits[v])
-					break
-				}
-				sparse = append(sparse, digits[v&31|32])
-			}
-			prev = p.doc
-		}
-		enc := string(sparse)
-		// The dense form has one digit per three docs up to the last.
-		if last := ps[len(ps)-1].doc; last/3+2 < len(sparse) {
-			dense := make([]byte, last/3+1)
-			for _, p := range ps {
-				dense[p.doc/3] |= byte(p.field << (2 * (p.doc % 3)))
-			}
-			for i, d := range dense {
-				dense[i] = digits[d]
-			}
-			enc = "~" + string(dense)
-		}
-		idx.Words = append(idx.Words, w)
-		idx.Post = append(idx.Post, enc)
+	for i := range words {
+		words[i].enc = encodePostings(words[i].post)
 	}
+	return words
+}
 
-	var buf bytes.Buffer
-	buf.WriteString("/* Search index for search.html, made by the dossier generator. */\nwindow.DOSSIER_SEARCH = ")
-	// json.Encoder escapes <, >, & and U+2028/U+2029, so the output is
-	// safe inside a script whatever contributors write.
-	enc := json.NewEncoder(&buf)
-	if err := enc.Encode(idx); err != nil {
-		return nil, err
+// encodePostings writes a word's docs in the shorter of the two forms.
+func encodePostings(ps []posting) string {
+	var sparse []byte
+	prev := 0
+	for _, p := range ps {
+		sparse = appendNumber(sparse, (p.doc-prev)*4+p.field)
+		prev = p.doc
 	}
-	buf.Truncate(buf.Len() - 1) // Encode's newline
-	buf.WriteString(";\n")
-	return buf.Bytes(), nil
+	// The dense form has one digit per three docs up to the last.
+	if last := ps[len(ps)-1].doc; last/3+2 < len(sparse) {
+		dense := make([]byte, last/3+2)
+		dense[0] = '~'
+		for _, p := range ps {
+			dense[p.doc/3+1] |= byte(p.field << (2 * (p.doc % 3)))
+		}
+		for i, d := range dense[1:] {
+			dense[i+1] = digits[d]
+		}
+		return string(dense)
+	}
+	return string(sparse)
+}
+
+// appendNumber appends v in groups of 5 bits, lowest first, each digit
+// being the group + 32 when more groups follow.
+func appendNumber(b []byte, v int) []byte {
+	for ; v >= 32; v >>= 5 {
+		b = append(b, digits[v&31|32])
+	}
+	return append(b, digits[v])
+}
+
+// termShards cuts the sorted words into shards of about termShardBytes,
+// and returns the first word of each (the first as "") and the shards.
+// There is always at least one shard.
+func termShards(words []word) ([]string, [][]word) {
+	bounds := []string{""}
+	shards := [][]word{nil}
+	size := 0
+	for _, w := range words {
+		last := len(shards) - 1
+		if size >= termShardBytes && len(shards[last]) > 0 {
+			bounds = append(bounds, w.text)
+			shards = append(shards, nil)
+			last, size = last+1, 0
+		}
+		shards[last] = append(shards[last], w)
+		size += len(w.text) + len(w.enc) + 6 // and quotes, commas
+
+	}
+	return bounds, shards
+}
+
+// nameKeys returns, for each term shard, the names of docs that start with
+// one of its words, as search.js needs them to tell a query that is a
+// whole title or name: for each title and name of a doc, its terms joined
+// by spaces, hashed (see keyHash). The shard is the one of the name's
+// first term, which is the shard of the first term of a query that is
+// the name. Each shard's list is sorted by doc, then hash, written as
+// the doc minus the previous doc in the form of appendNumber, then the
+// hash in three digits, lowest first.
+func nameKeys(docs []Doc, bounds []string) []string {
+	type key struct{ doc, hash int }
+	byShard := make([][]key, len(bounds))
+	for i, d := range docs {
+		for _, s := range append([]string{d.Title}, d.Names...) {
+			ts := terms(s)
+			if len(ts) == 0 {
+				continue
+			}
+			// The last bound not after the name's first term.
+			n, found := slices.BinarySearchFunc(bounds, ts[0], compareUTF16)
+			if !found {
+				n--
+			}
+			byShard[n] = append(byShard[n], key{i, keyHash(strings.Join(ts, " "))})
+		}
+	}
+	out := make([]string, len(bounds))
+	for n, ks := range byShard {
+		slices.SortFunc(ks, func(a, b key) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.hash, b.hash)) })
+		ks = slices.Compact(ks)
+		var b []byte
+		prev := 0
+		for _, k := range ks {
+			b = appendNumber(b, k.doc-prev)
+			b = append(b, digits[k.hash&63], digits[k.hash>>6&63], digits[k.hash>>12&63])
+			prev = k.doc
+		}
+		out[n] = string(b)
+	}
+	return out
+}
+
+// keyHash is the 32-bit FNV-1a hash of s's UTF-16 code units, cut to 18
+// bits, as keyHash in search.js computes it. A hash only narrows which
+// docs search.js checks by their names: it never decides alone.
+func keyHash(s string) int {
+	h := uint32(2166136261)
+	for _, u := range utf16.Encode([]rune(s)) {
+		h ^= uint32(u)
+		h *= 16777619
+	}
+	return int(h & 0x3ffff)
 }
 
 // sortDocs returns a copy of docs in result tie order: kind, folded title,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -75,43 +76,33 @@ var dossier = []Doc{
 	},
 }
 
-func TestScriptIsDeterministic(t *testing.T) {
-	a, err := Script(dossier)
-	if err != nil {
-		t.Fatal(err)
-	}
+func TestFilesAreDeterministic(t *testing.T) {
 	reversed := slices.Clone(dossier)
 	slices.Reverse(reversed)
-	b, err := Script(reversed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a, b) {
-		t.Error("Script gave different bytes for the same docs")
+	if a, b := files(t, dossier), files(t, reversed); !slices.EqualFunc(a, b, func(x, y File) bool {
+		return x.Path == y.Path && bytes.Equal(x.Data, y.Data)
+	}) {
+		t.Error("Files gave different files for the same docs")
 	}
 }
 
-func TestScriptEscapesContributorText(t *testing.T) {
-	js, err := Script(dossier)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, bad := range []string{"<", ">", "&", "\u2028"} {
-		if bytes.Contains(js, []byte(bad)) {
-			t.Errorf("search-index.js contains a raw %q", bad)
+func TestFilesEscapeContributorText(t *testing.T) {
+	var all []byte
+	for _, f := range files(t, dossier) {
+		for _, bad := range []string{"<", ">", "&", "\u2028"} {
+			if bytes.Contains(f.Data, []byte(bad)) {
+				t.Errorf("%s contains a raw %q", f.Path, bad)
+			}
 		}
+		all = append(all, f.Data...)
 	}
-	if !bytes.Contains(js, []byte(`\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e`)) {
+	if !bytes.Contains(all, []byte(`\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e`)) {
 		t.Error("hostile title not found escaped")
 	}
 }
 
-func TestScriptFormat(t *testing.T) {
-	js, err := Script(dossier)
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx := parse(t, js)
+func TestFilesFormat(t *testing.T) {
+	idx := parse(t, files(t, dossier))
 	var urls []string
 	for _, d := range idx.Docs {
 		urls = append(urls, d[2].(string))
@@ -188,14 +179,18 @@ func TestSnippet(t *testing.T) {
 	}
 }
 
-func TestScriptWithNoDocs(t *testing.T) {
-	js, err := Script(nil)
-	if err != nil {
-		t.Fatal(err)
+func TestFilesWithNoDocs(t *testing.T) {
+	fs := files(t, nil)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Path+": "+string(f.Data[bytes.LastIndexByte(f.Data[:len(f.Data)-1], '\n')+1:]))
 	}
-	want := `window.DOSSIER_SEARCH = {"v":1,"docs":[],"words":[],"post":[]};` + "\n"
-	if !strings.HasSuffix(string(js), want) {
-		t.Errorf("got %s, want it to end in %s", js, want)
+	want := []string{
+		`search-index.js: window.DOSSIER_SEARCH = {"v":2,"n":0,"k":8,"t":[""]};` + "\n",
+		`search-index/t0.js: DossierSearch.add("t",0,{"w":[],"p":[],"x":""});` + "\n",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
@@ -241,11 +236,7 @@ func TestPostingsForms(t *testing.T) {
 		}
 		docs = append(docs, d)
 	}
-	js, err := Script(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx := parse(t, js)
+	idx := parse(t, files(t, docs))
 	post := func(w string) string { return idx.Post[slices.Index(idx.Words, w)] }
 	// Docs 1 and 99 as keyword (2): (1×4+2)=6 → "G"; (98×4+2)=394 =
 	// 0b01100_01010 → 10+32=42 "q", 12 "M".
@@ -264,35 +255,21 @@ func TestPostingsForms(t *testing.T) {
 	}
 }
 
-// parse reads the JSON back out of search-index.js.
-func parse(t testing.TB, js []byte) index {
-	t.Helper()
-	_, obj, ok := bytes.Cut(js, []byte("window.DOSSIER_SEARCH = "))
-	if !ok {
-		t.Fatal("no window.DOSSIER_SEARCH assignment")
-	}
-	obj = bytes.TrimSuffix(obj, []byte(";\n"))
-	var idx index
-	if err := json.Unmarshal(obj, &idx); err != nil {
-		t.Fatal(err)
-	}
-	return idx
-}
-
 // node runs testdata/harness.js on docs' index and req, decoding its
 // answer into resp.
 func node(t *testing.T, docs []Doc, req, resp any) {
+	t.Helper()
+	harness(t, searchJS, writeFiles(t, t.TempDir(), files(t, docs)), req, resp)
+}
+
+// harness runs testdata/harness.js on the search.js and search-index.js
+// named and req, decoding its answer into resp.
+func harness(t *testing.T, searchJS, indexJS string, req, resp any) {
 	t.Helper()
 	bin, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node is not on PATH: skipping the tests of static/js/search.js")
 	}
-	js, err := Script(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	indexJS := filepath.Join(t.TempDir(), "search-index.js")
-	writeFile(t, indexJS, js)
 	in, err := json.Marshal(req)
 	if err != nil {
 		t.Fatal(err)
@@ -552,5 +529,47 @@ func TestNodeFindsPersianVariants(t *testing.T) {
 		if hits := resp.Queries[c.q]; len(hits) == 0 || hits[0].URL != c.first {
 			t.Errorf("%q: %v, want %s first", c.q, urlsOf(hits), c.first)
 		}
+	}
+}
+
+// A query typed that starts many words, and so needs more shards than
+// search.js loads at once while typing, still shows its results when
+// typing stops there.
+func TestNodePageTypedShortQuery(t *testing.T) {
+	docs := synthEvents(1000)
+	var m struct{ T []string }
+	unwrap(t, files(t, docs)[0].Data, "window.DOSSIER_SEARCH = ", ";\n", &m)
+	// The letter that starts the most shards: it needs those and the one
+	// before the first.
+	count := map[string]int{}
+	letter := ""
+	for _, b := range m.T[1:] {
+		if count[b[:1]]++; count[b[:1]] > count[letter] {
+			letter = b[:1]
+		}
+	}
+	const many = 4 // MANY_SHARDS in search.js
+	if count[letter]+1 <= many {
+		t.Fatalf("%q needs only %d shards", letter, count[letter]+1)
+	}
+	var resp struct{ Page struct{ Typed string } }
+	node(t, docs, map[string]any{"page": map[string]any{"type": letter}}, &resp)
+	if want := `The first 50 of `; !strings.Contains(resp.Page.Typed, want) || !strings.Contains(resp.Page.Typed, "<mark>"+strings.ToUpper(letter)) {
+		t.Errorf("typing %s shows\n%s", letter, resp.Page.Typed)
+	}
+}
+
+// A shard that does not load makes the page say that search is
+// unavailable, as a missing manifest does, rather than show nothing.
+func TestNodePageWithoutAShard(t *testing.T) {
+	dir := t.TempDir()
+	indexJS := writeFiles(t, dir, files(t, dossier))
+	if err := os.Remove(filepath.Join(dir, "search-index", "d0.js")); err != nil {
+		t.Fatal(err)
+	}
+	var resp struct{ Page struct{ Loaded string } }
+	harness(t, searchJS, indexJS, map[string]any{"page": map[string]any{"search": "?q=saree"}}, &resp)
+	if want := `<p class="search-count" id="search-count">Search is unavailable`; !strings.Contains(resp.Page.Loaded, want) {
+		t.Errorf("page without a shard lacks\n%s\nin\n%s", want, resp.Page.Loaded)
 	}
 }

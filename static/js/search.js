@@ -3,7 +3,9 @@
  *
  * A classic script (no modules, no fetch: the site must work from file://).
  * search.html loads search-index.js first, which sets window.DOSSIER_SEARCH
- * (format: generator/search/search.go), then this file.
+ * (format: generator/search/search.go), then this file, which loads the
+ * shards of the index a query needs as more classic scripts from
+ * search-index/ beside the page; each calls DossierSearch.add.
  *
  * On search.html it uses:
  *   #search-form     the form; submitting it searches without reloading
@@ -14,7 +16,8 @@
  * textContent and createTextNode, never innerHTML.
  *
  * Under Node (tests) it exports the same API as window.DossierSearch:
- *   load(data) -> index, query(index, q, limit) -> {total, terms, results},
+ *   load(data) -> index, add(kind, n, data) (what shards call),
+ *   query(index, q, limit) -> {total, terms, results} or {pending: [shards]},
  *   fold(s), terms(s), snippet(text, terms) -> [{text, mark}].
  */
 (function (root) {
@@ -83,21 +86,33 @@
   }
 
   // ---- The index ----
+  //
+  // search-index.js, the manifest, sets window.DOSSIER_SEARCH; the shards
+  // it names are loaded as a query needs them, each calling add. A term
+  // shard "tN" holds words and their postings, a doc shard "dN" the docs
+  // N*k to N*k+k-1 (format: generator/search/search.go).
 
   var NAME = 1, KEYWORD = 2, BODY = 3; // field strengths in postings
 
+  var shards = {}; // "t3", "d12" → the data the shard added
+
+  // add is what every shard calls.
+  function add(kind, n, data) {
+    shards[kind + n] = data;
+  }
+
   function Index(data) {
-    this.docs = data.docs;
-    this.words = data.words;
-    this.post = data.post;
-    this.n = data.docs.length;
-    this.decoded = new Array(data.words.length); // word number → Int32Array of doc*4+field
-    this.keys = new Array(data.docs.length); // doc → folded title and names, lazily (isName)
-    this.acc = new Uint8Array(data.docs.length);
+    this.n = data.n;
+    this.k = data.k;
+    this.bounds = data.t; // the first word of each term shard
+    this.terms = []; // term shard number → {words, post, decoded, names}
+    this.docs = new Array(data.n); // doc → [kind, title, url, date, status, snippet, names]
+    this.keys = new Array(data.n); // doc → folded title and names, lazily (isName)
+    this.acc = new Uint8Array(data.n);
   }
 
   function load(data) {
-    if (!data || data.v !== 1 || !data.docs || !data.words || !data.post) return null;
+    if (!data || data.v !== 2 || typeof data.n !== 'number' || !(data.k > 0) || !data.t || !data.t.length) return null;
     return new Index(data);
   }
 
@@ -108,32 +123,73 @@
     for (var i = 0; i < ds.length; i++) DIGIT[ds.charCodeAt(i)] = i;
   })();
 
-  // postings returns word i's docs as doc*4+field, decoding once. The
-  // two forms are described in generator/search/search.go.
-  Index.prototype.postings = function (i) {
-    var d = this.decoded[i];
+  // shardOf is the term shard that holds w, if any shard does: the last
+  // whose first word is not after w.
+  Index.prototype.shardOf = function (w) {
+    var lo = 1, hi = this.bounds.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >>> 1;
+      if (this.bounds[mid] <= w) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  };
+
+  // termShards lists the term shards holding the words that start with
+  // term: its own, and those after it whose first word starts with term.
+  Index.prototype.termShards = function (term) {
+    var out = [this.shardOf(term)];
+    for (var j = out[0] + 1; j < this.bounds.length && this.bounds[j].lastIndexOf(term, 0) === 0; j++) out.push(j);
+    return out;
+  };
+
+  // termShard returns term shard i, or null while it is not loaded.
+  Index.prototype.termShard = function (i) {
+    var s = this.terms[i];
+    if (s) return s;
+    var data = shards['t' + i];
+    if (!data) return null;
+    s = { words: data.w, post: data.p, decoded: new Array(data.w.length), names: data.x };
+    this.terms[i] = s;
+    return s;
+  };
+
+  // doc returns doc d, or null while its shard is not loaded.
+  Index.prototype.doc = function (d) {
+    var x = this.docs[d];
+    if (x) return x;
+    var first = d - d % this.k, data = shards['d' + first / this.k];
+    if (!data) return null;
+    for (var i = 0; i < data.length; i++) this.docs[first + i] = data[i];
+    return this.docs[d];
+  };
+
+  // postings returns word i of term shard s as doc*4+field, decoding once.
+  // The two forms are described in generator/search/search.go.
+  function postings(s, i) {
+    var d = s.decoded[i];
     if (d) return d;
-    var s = this.post[i], n = 0, j, c, k;
-    if (s.charCodeAt(0) === 126) { // "~": dense
-      for (j = 1; j < s.length; j++) {
-        c = DIGIT[s.charCodeAt(j)];
+    var str = s.post[i], n = 0, j, c, k;
+    if (str.charCodeAt(0) === 126) { // "~": dense
+      for (j = 1; j < str.length; j++) {
+        c = DIGIT[str.charCodeAt(j)];
         n += (c & 3 ? 1 : 0) + (c & 12 ? 1 : 0) + (c & 48 ? 1 : 0);
       }
       d = new Int32Array(n);
       n = 0;
-      for (j = 1; j < s.length; j++) {
-        c = DIGIT[s.charCodeAt(j)];
+      for (j = 1; j < str.length; j++) {
+        c = DIGIT[str.charCodeAt(j)];
         for (k = 0; k < 3; k++, c >>= 2) {
           if (c & 3) d[n++] = ((j - 1) * 3 + k) * 4 + (c & 3);
         }
       }
     } else {
-      for (j = 0; j < s.length; j++) if (DIGIT[s.charCodeAt(j)] < 32) n++;
+      for (j = 0; j < str.length; j++) if (DIGIT[str.charCodeAt(j)] < 32) n++;
       d = new Int32Array(n);
       n = 0;
       var doc = 0, v = 0, shift = 0;
-      for (j = 0; j < s.length; j++) {
-        c = DIGIT[s.charCodeAt(j)];
+      for (j = 0; j < str.length; j++) {
+        c = DIGIT[str.charCodeAt(j)];
         v |= (c & 31) << shift; // v < 2^26: docs < 2^24
         shift += 5;
         if (c < 32) {
@@ -144,45 +200,80 @@
         }
       }
     }
-    this.decoded[i] = d;
+    s.decoded[i] = d;
     return d;
-  };
+  }
 
-  // lowerBound is the first word not less than w (JS string order, which
-  // is the order the generator sorts words in).
-  Index.prototype.lowerBound = function (w) {
-    var lo = 0, hi = this.words.length;
+  // lowerBound is the first of words not less than w (JS string order,
+  // which is the order the generator sorts words in).
+  function lowerBound(words, w) {
+    var lo = 0, hi = words.length;
     while (lo < hi) {
       var mid = (lo + hi) >>> 1;
-      if (this.words[mid] < w) lo = mid + 1;
+      if (words[mid] < w) lo = mid + 1;
       else hi = mid;
     }
     return lo;
-  };
+  }
 
   // match fills acc[doc] with the best way the doc holds a word starting
   // with term: (field-1)*2 + 1 for the whole word, + 2 for a prefix.
-  // 0 means no match.
+  // 0 means no match. The term's shards are loaded.
   Index.prototype.match = function (term, acc) {
-    for (var i = this.lowerBound(term); i < this.words.length; i++) {
-      var w = this.words[i];
-      if (w.lastIndexOf(term, 0) !== 0) break;
-      var partial = w.length === term.length ? 1 : 2;
-      var p = this.postings(i);
-      for (var j = 0; j < p.length; j++) {
-        var code = ((p[j] & 3) - 1) * 2 + partial;
-        var doc = p[j] >> 2;
-        if (acc[doc] === 0 || code < acc[doc]) acc[doc] = code;
+    var list = this.termShards(term);
+    for (var t = 0; t < list.length; t++) {
+      var s = this.termShard(list[t]);
+      for (var i = lowerBound(s.words, term); i < s.words.length; i++) {
+        var w = s.words[i];
+        if (w.lastIndexOf(term, 0) !== 0) break;
+        var partial = w.length === term.length ? 1 : 2;
+        var p = postings(s, i);
+        for (var j = 0; j < p.length; j++) {
+          var code = ((p[j] & 3) - 1) * 2 + partial;
+          var doc = p[j] >> 2;
+          if (acc[doc] === 0 || code < acc[doc]) acc[doc] = code;
+        }
       }
     }
+  };
+
+  // keyHash is the FNV-1a hash of s's UTF-16 code units, cut to 18 bits,
+  // as keyHash in generator/search/search.go.
+  function keyHash(s) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    return h & 0x3ffff;
+  }
+
+  // named returns the docs with a title or name whose terms, joined by
+  // single spaces, may be key: those the shard of key's first term lists
+  // with key's hash. Only isName says they are.
+  Index.prototype.named = function (first, key) {
+    var s = this.termShard(this.shardOf(first)), h = keyHash(key), out = {};
+    var x = s.names, doc = 0, v = 0, shift = 0;
+    for (var j = 0; j < x.length;) {
+      var c = DIGIT[x.charCodeAt(j++)];
+      v |= (c & 31) << shift;
+      shift += 5;
+      if (c >= 32) continue;
+      doc += v;
+      v = 0;
+      shift = 0;
+      if (DIGIT[x.charCodeAt(j)] + (DIGIT[x.charCodeAt(j + 1)] << 6) + (DIGIT[x.charCodeAt(j + 2)] << 12) === h) out[doc] = true;
+      j += 3;
+    }
+    return out;
   };
 
   // isName returns which of the doc's title (0) or names (1...) is key,
   // a query's terms joined by single spaces, or -1. A string much longer
   // or shorter than key cannot fold to it, and is not looked at: most
-  // docs are skipped without folding anything.
+  // docs are skipped without folding anything. The doc is loaded.
   Index.prototype.isName = function (doc, key) {
-    var d = this.docs[doc], names = d[6] || [];
+    var d = this.doc(doc), names = d[6] || [];
     var keys = this.keys[doc] || (this.keys[doc] = []);
     for (var i = 0; i <= names.length; i++) {
       var s = i === 0 ? d[1] : names[i - 1];
@@ -193,11 +284,21 @@
     return -1;
   };
 
+  // need adds to list the shard of doc d when it is not loaded.
+  Index.prototype.need = function (d, list) {
+    if (!this.doc(d)) {
+      var key = 'd' + (d - d % this.k) / this.k;
+      if (list.indexOf(key) < 0) list.push(key);
+    }
+  };
+
   var MAX_TERMS = 12;
 
   // query returns {total, terms, results}: at most limit results, best
   // first, each {doc, kind, title, url, date, status, text, names,
   // alias, exact}. alias is the name that matched when the title did not.
+  // When shards it needs are not loaded yet it returns {pending: [shard
+  // names]} instead: load them, and ask again.
   //
   // Every term must start a word of the doc. A doc ranks by: the whole
   // query being its title or a name; then the weakest field any term
@@ -211,6 +312,14 @@
     for (var i = 0; i < all.length && ts.length < MAX_TERMS; i++) {
       if (ts.indexOf(all[i]) < 0) ts.push(all[i]);
     }
+    var pending = [];
+    for (var u = 0; u < ts.length; u++) {
+      var list = index.termShards(ts[u]);
+      for (var v = 0; v < list.length; v++) {
+        if (!index.termShard(list[v]) && pending.indexOf('t' + list[v]) < 0) pending.push('t' + list[v]);
+      }
+    }
+    if (pending.length) return { pending: pending };
     out.terms = ts;
     var acc = index.acc, n = index.n;
     var alive = null, maxF, sumF, pref;
@@ -247,16 +356,30 @@
     }
     out.total = alive.length;
     var qkey = all.join(' ');
+    // Whether the query is a doc's title or name is asked of the docs
+    // whose every term is a whole word of their title or names, and whose
+    // names hash as the query does; they must be loaded to be sure.
+    var named = index.named(all[0], qkey), maybe = new Uint8Array(alive.length);
+    for (var m = 0; m < alive.length; m++) {
+      var e0 = alive[m];
+      if (maxF[e0] === NAME && pref[e0] === 0 && named[e0]) {
+        maybe[m] = 1;
+        index.need(e0, pending);
+      }
+    }
+    if (pending.length) return { pending: pending };
     var scores = new Float64Array(alive.length);
     for (var s = 0; s < alive.length; s++) {
       var e = alive[s];
-      var exact = maxF[e] === NAME && pref[e] === 0 && index.isName(e, qkey) >= 0 ? 0 : 1;
+      var exact = maybe[s] && index.isName(e, qkey) >= 0 ? 0 : 1;
       // One sortable number; every part is small, doc < 2^24.
       scores[s] = ((((exact * 4 + maxF[e]) * 64 + sumF[e]) * 16 + pref[e]) * 16777216) + e;
     }
     scores.sort();
     var lim = Math.min(limit || 50, scores.length);
-    for (var r = 0; r < lim; r++) {
+    for (var r = 0; r < lim; r++) index.need(scores[r] % 16777216, pending);
+    if (pending.length) return { pending: pending };
+    for (r = 0; r < lim; r++) {
       var id = scores[r] % 16777216;
       // exact was 0 when the part above maxF is below 4.
       out.results.push(result(index, id, ts, scores[r] < 4 * 64 * 16 * 16777216));
@@ -265,7 +388,7 @@
   }
 
   function result(index, id, ts, exact) {
-    var d = index.docs[id];
+    var d = index.doc(id);
     var r = {
       doc: id, kind: d[0], title: d[1], url: d[2], date: d[3], status: d[4],
       text: d[5], names: d[6] || [], alias: '', exact: exact
@@ -377,7 +500,7 @@
     return pieces;
   }
 
-  var api = { load: load, query: query, fold: fold, terms: terms, snippet: snippet };
+  var api = { load: load, add: add, query: query, fold: fold, terms: terms, snippet: snippet };
   if (typeof module === 'object' && module.exports) module.exports = api;
   if (root) root.DossierSearch = api;
 
@@ -390,6 +513,9 @@
     source: 'Source', tag: 'Tag', page: 'Page'
   };
   var LIMIT = 50;
+  // While typing, a query that needs more than MANY_SHARDS shards not yet
+  // loaded waits TYPING_PAUSE ms for the next key before loading them.
+  var MANY_SHARDS = 4, TYPING_PAUSE = 300;
 
   // The page's words, in its language, are data-* attributes of
   // #search-results (see layouts/search.html), English when missing
@@ -440,25 +566,54 @@
     box.appendChild(list);
 
     var index = load(root.DOSSIER_SEARCH);
-    if (!index) {
+    function unavailable() {
       count.removeAttribute('aria-hidden');
       count.textContent = say('unavailable', 'Search is unavailable: its index, search-index.js, is missing or unreadable. The timeline and the lists of people, places and organizations still lead to every page.');
+    }
+    if (!index) {
+      unavailable();
       return;
     }
 
-    var last = null, statusTimer = 0, frame = 0;
+    var last = null, statusTimer = 0, frame = 0, seq = 0;
 
-    // run searches for the box's text. The status sentence is announced
-    // at once when now is set (load, Enter), else once typing pauses.
+    // run searches for the box's text, once the shards the query needs
+    // have loaded; a newer query drops it. The status sentence is
+    // announced at once when now is set (load, Enter), else once typing
+    // pauses.
     function run(now) {
       frame = 0;
       var q = input.value;
       if (q === last && !now) return;
       last = q;
-      var res = query(index, q, LIMIT);
+      var mine = ++seq, waited = now;
+      (function attempt() {
+        if (mine !== seq) return;
+        var res = query(index, q, LIMIT);
+        if (res.pending && !waited && res.pending[0].charAt(0) === 't' && res.pending.length > MANY_SHARDS) {
+          // A first letter or two start many words: load their shards
+          // only if typing pauses there.
+          waited = true;
+          setTimeout(attempt, TYPING_PAUSE);
+          return;
+        }
+        if (res.pending) {
+          fetchShards(res.pending, function (ok) {
+            if (mine !== seq) return;
+            if (ok) attempt();
+            else unavailable();
+          });
+          return;
+        }
+        show(q, res, now);
+      })();
+    }
+
+    function show(q, res, now) {
       render(list, res);
       setURL(q);
       var sentence = countSentence(q, res);
+      count.setAttribute('aria-hidden', 'true');
       count.textContent = sentence;
       clearTimeout(statusTimer);
       if (now) status.textContent = sentence;
@@ -505,17 +660,34 @@
       input.value = q;
       run(true);
     }
-    warm(index, 0);
   }
 
-  // warm decodes every word's postings a few milliseconds at a time while
-  // the page is idle, so no keystroke waits for it.
-  function warm(index, next) {
-    var until = Date.now() + 8, n = index.words.length;
-    while (next < n && Date.now() < until) {
-      for (var end = Math.min(n, next + 256); next < end; next++) index.postings(next);
+  var loading = {}; // shard name → callbacks waiting for its script
+
+  // fetchShards loads the named shards, each once, as classic scripts
+  // (which work from file://, where fetch does not), then calls done(ok).
+  function fetchShards(names, done) {
+    var left = names.length, ok = true;
+    function one(loaded) {
+      ok = ok && loaded;
+      if (--left === 0) done(ok);
     }
-    if (next < n) setTimeout(function () { warm(index, next); }, 30);
+    for (var i = 0; i < names.length; i++) fetchShard(names[i], one);
+  }
+
+  function fetchShard(name, done) {
+    if (shards[name]) return done(true);
+    if (loading[name]) return loading[name].push(done);
+    var waiting = loading[name] = [done];
+    var s = document.createElement('script');
+    function end() {
+      delete loading[name];
+      for (var i = 0; i < waiting.length; i++) waiting[i](!!shards[name]);
+    }
+    s.onload = end;
+    s.onerror = end;
+    s.src = 'search-index/' + name + '.js';
+    (document.head || document.body).appendChild(s);
   }
 
   function countSentence(q, res) {

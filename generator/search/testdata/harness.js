@@ -3,7 +3,8 @@
 //   node harness.js SEARCH_JS INDEX_JS < request.json > response.json
 //
 // It loads search-index.js and search.js as classic scripts into one
-// global (as search.html does) and answers a request:
+// global (as search.html does), and the shards search.js asks for from
+// search-index/ beside INDEX_JS, and answers a request:
 //
 //   {"queries": ["saree", ...],        results of DossierSearch.query
 //    "folds": ["Péter", ...],          fold() and terms() of each string
@@ -14,6 +15,7 @@
 // The fake DOM throws if anything sets innerHTML or outerHTML.
 'use strict';
 const fs = require('fs');
+const path = require('path');
 const vm = require('vm');
 
 const [searchJS, indexJS] = process.argv.slice(2);
@@ -25,6 +27,7 @@ class Node {
   constructor(doc) { this.ownerDocument = doc; this.childNodes = []; this.parentNode = null; }
   get firstChild() { return this.childNodes[0] || null; }
   appendChild(c) {
+    if (c instanceof Element && c.tagName === 'SCRIPT') loadScript(c);
     if (c instanceof Fragment) {
       for (const k of c.childNodes.slice()) this.appendChild(k);
       c.childNodes = [];
@@ -101,7 +104,7 @@ class Element extends Node {
   }
 }
 class Document extends Element {
-  constructor() { super(null, '#document'); this.ownerDocument = this; this.readyState = 'complete'; this.activeElement = null; }
+  constructor() { super(null, '#document'); this.ownerDocument = this; this.readyState = 'complete'; this.activeElement = null; this.head = new Element(this, 'head'); }
   createElement(tag) { return new Element(this, tag); }
   createTextNode(s) { return new Text(this, String(s)); }
   createDocumentFragment() { return new Fragment(this); }
@@ -144,6 +147,41 @@ async function settled() {
   } while (pending.size > 0);
 }
 
+// The context of the page, where a script element runs its file.
+let pageCtx = null;
+
+// loadScript runs the file a script element names, relative to
+// INDEX_JS's folder (where search.html is), a moment after it is added
+// to the page, then calls its onload, or its onerror when there is no
+// such file.
+function loadScript(el) {
+  const ctx = pageCtx;
+  pageSetTimeout(() => {
+    let code;
+    try {
+      code = fs.readFileSync(path.join(path.dirname(indexJS), el.src), 'utf8');
+    } catch (e) {
+      if (el.onerror) el.onerror();
+      return;
+    }
+    vm.runInContext(code, ctx, { filename: el.src });
+    if (el.onload) el.onload();
+  }, 1);
+}
+
+// settle answers a query, loading every shard it asks for first.
+function settle(win, index, q) {
+  let r = win.DossierSearch.query(index, q, 50);
+  while (r.pending) {
+    for (const name of r.pending) {
+      const file = path.join(path.dirname(indexJS), 'search-index', name + '.js');
+      vm.runInContext(fs.readFileSync(file, 'utf8'), win.ctx, { filename: file });
+    }
+    r = win.DossierSearch.query(index, q, 50);
+  }
+  return r;
+}
+
 function makeWindow(doc, search, noIndex) {
   const win = { setTimeout: pageSetTimeout, clearTimeout: pageClearTimeout, console };
   win.window = win;
@@ -153,6 +191,8 @@ function makeWindow(doc, search, noIndex) {
     win.history = { replaceState(s, t, url) { win.replaced = url; } };
   }
   const ctx = vm.createContext(win);
+  Object.defineProperty(win, 'ctx', { value: ctx, enumerable: false });
+  if (doc) pageCtx = ctx;
   if (!noIndex) vm.runInContext(fs.readFileSync(indexJS, 'utf8'), ctx, { filename: 'search-index.js' });
   vm.runInContext(fs.readFileSync(searchJS, 'utf8'), ctx, { filename: 'search.js' });
   return win;
@@ -169,10 +209,13 @@ async function main() {
   if (req.queries) {
     const index = S.load(win.DOSSIER_SEARCH);
     res.queries = {};
+    res.totals = {};
     for (const q of req.queries) {
-      const r = S.query(index, q, 50);
+      const r = settle(win, index, q);
+      res.totals[q] = r.total;
       res.queries[q] = r.results.map((x) => ({
         url: x.url, title: x.title, alias: x.alias, exact: x.exact,
+        kind: x.kind, date: x.date, status: x.status,
         snippet: flat(S.snippet(x.text, r.terms)),
       }));
     }
