@@ -43,7 +43,7 @@ func TestRebuild(t *testing.T) {
 			written: []string{
 				"events/2025-12-24-shooting.html", "index.html", "years/2025.html", "status/reported.html",
 				"people/grace-hopper.html", "places/tehran.html", "sources/src-a.html",
-				"feed.xml", "dossier.json", "events.csv", "search-index.js", "print.html",
+				"feed.xml", "dossier.json", "events.csv", "search-index/d0.js", "print.html",
 			},
 			kept: []string{"organizations/navy.html", "sources/src-b.html", "status/alleged.html", "people/index.html", "css/site.css", "js/search.js"},
 		},
