@@ -513,6 +513,10 @@ func RenderPages(pages []*Page, ls Layouts, write WriteFunc) error {
 	return renderPages(pages, ls, write, nil)
 }
 
+// maxKeptBuffer is the largest page buffer a worker keeps for its next
+// page: a few times an entry's page.
+const maxKeptBuffer = 4 << 20
+
 // renderPages is RenderPages, calling done, if not nil, with each page
 // once it is written.
 func renderPages(pages []*Page, ls Layouts, write WriteFunc, done func(*Page)) error {
@@ -535,7 +539,13 @@ func renderPages(pages []*Page, ls Layouts, write WriteFunc, done func(*Page)) e
 				errs[i] = write(pages[i].Path, buf.Bytes())
 				// What the page rendered from its entry is not needed
 				// again; thousands of pages holding it doubled the heap.
-				pages[i].Body, pages[i].Code, pages[i].Notes = "", "", nil
+				pages[i].Body, pages[i].Code, pages[i].Notes, pages[i].Near = "", "", nil, nil
+				if buf.Cap() > maxKeptBuffer {
+					// One long page (the timeline, the print
+					// edition) need not hold its memory for the
+					// rest of the build.
+					buf = bytes.Buffer{}
+				}
 				if done != nil {
 					done(pages[i])
 				}
