@@ -140,7 +140,8 @@ type Entry struct {
 	Text string
 
 	// HeadingIDs are the ids of the body's headings: the fragments a link
-	// to this entry may name.
+	// to this entry may name. It is nil for a body without headings, as
+	// most are.
 	HeadingIDs map[string]bool
 
 	Title         string // title, or name for people, organizations and places

@@ -309,7 +309,6 @@ func suggestID(s string) string {
 // until its page is rendered is most of a build's memory, and parsing
 // again costs less than that memory does.
 func scanBody(e *Entry, f *file, errs *diag.List) {
-	e.HeadingIDs = map[string]bool{}
 	off, msg := deepLine(e.Src, f.fmEnd)
 	if off < 0 {
 		off, msg = costlyInline(e.Src, f.body)
@@ -331,6 +330,9 @@ func scanBody(e *Entry, f *file, errs *diag.List) {
 		case *ast.Heading:
 			if id, ok := n.AttributeString("id"); ok {
 				if b, ok := id.([]byte); ok {
+					if e.HeadingIDs == nil {
+						e.HeadingIDs = map[string]bool{}
+					}
 					e.HeadingIDs[string(b)] = true
 				}
 			}
