@@ -184,7 +184,7 @@ func entryTexts(e *content.Entry) []textPiece {
 	for i, c := range e.Corrections {
 		add(fmt.Sprintf("corrections[%d]", i), c.Note)
 	}
-	ast.Walk(e.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ast.Walk(markdown.Parse(e.Src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -280,7 +280,7 @@ func words(text string) []string {
 // more than a few words and no citation.
 func uncitedParagraphs(e *content.Entry) []int {
 	var lines []int
-	ast.Walk(e.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ast.Walk(markdown.Parse(e.Src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || (n.Kind() != ast.KindParagraph && n.Kind() != ast.KindTextBlock) {
 			return ast.WalkContinue, nil
 		}

@@ -68,12 +68,7 @@
 // each entry carries.
 package content
 
-import (
-	"github.com/yuin/goldmark/ast"
-
-	"dossier/generator/date"
-	"dossier/generator/markdown"
-)
+import "dossier/generator/date"
 
 // Kind is the kind of an entry.
 type Kind string
@@ -137,10 +132,16 @@ type Entry struct {
 	Src            []byte // the file, with its front matter blanked out
 	Raw            []byte // the file as written, for the page that shows its source
 	Body           int    // offset of the body, after the closing +++ line, in Raw and Src
-	Doc            ast.Node
+
+	// Text is the body as plain text, for the search index. The body's
+	// parse tree is not kept: loading reads what the checks need from it
+	// (Refs, HeadingIDs, Text), and a page parses the body again as it
+	// renders, so a build never holds every entry's tree at once.
+	Text string
 
 	// HeadingIDs are the ids of the body's headings: the fragments a link
-	// to this entry may name.
+	// to this entry may name. It is nil for a body without headings, as
+	// most are.
 	HeadingIDs map[string]bool
 
 	Title         string // title, or name for people, organizations and places
@@ -213,10 +214,9 @@ type Correction struct {
 type Ref struct {
 	Kind      Kind
 	ID        string
-	Field     string // front matter field, or "citation" or "link"
+	Field     string // front matter field, or "citation" or "link" in the body
 	Line, Col int
 
-	Citation *markdown.Citation // for citations
-	Link     *ast.Link          // for .md links
-	Fragment string             // for .md links with a #fragment
+	Locator  string // for citations: "para. 4" in [@id, para. 4]
+	Fragment string // for links with a #fragment
 }

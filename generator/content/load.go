@@ -303,7 +303,11 @@ func suggestID(s string) string {
 	return "my-entry"
 }
 
-// scanBody parses the Markdown body and records its citations and links.
+// scanBody parses the Markdown body, records its citations, links and
+// heading ids, and keeps its text for the search index. The tree itself
+// is let go: at tens of thousands of entries, every entry's tree held
+// until its page is rendered is most of a build's memory, and parsing
+// again costs less than that memory does.
 func scanBody(e *Entry, f *file, errs *diag.List) {
 	off, msg := deepLine(e.Src, f.fmEnd)
 	if off < 0 {
@@ -312,16 +316,13 @@ func scanBody(e *Entry, f *file, errs *diag.List) {
 	if off >= 0 {
 		line, col := f.pos(off)
 		errs.Add(e.Path, line, col, "%s", msg)
-		e.Doc = markdown.Parse(nil)
-		e.HeadingIDs = map[string]bool{}
 		return
 	}
 	controlChars(f, f.body, len(f.src), errs)
-	e.Doc = markdown.Parse(e.Src)
-	e.HeadingIDs = map[string]bool{}
+	doc := markdown.Parse(e.Src)
 	at := func(off int) (int, int) { return f.pos(off) }
 	htmlLine := 0 // warn of raw HTML once a line, not once a tag
-	ast.Walk(e.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -329,6 +330,9 @@ func scanBody(e *Entry, f *file, errs *diag.List) {
 		case *ast.Heading:
 			if id, ok := n.AttributeString("id"); ok {
 				if b, ok := id.([]byte); ok {
+					if e.HeadingIDs == nil {
+						e.HeadingIDs = map[string]bool{}
+					}
 					e.HeadingIDs[string(b)] = true
 				}
 			}
@@ -338,7 +342,7 @@ func scanBody(e *Entry, f *file, errs *diag.List) {
 				errs.Add(e.Path, line, col, "empty citation: write [@source-id] or [@source-id, para. 3]")
 				break
 			}
-			e.Refs = append(e.Refs, Ref{Kind: Source, ID: n.ID, Field: "citation", Line: line, Col: col, Citation: n})
+			e.Refs = append(e.Refs, Ref{Kind: Source, ID: n.ID, Field: "citation", Line: line, Col: col, Locator: n.Locator})
 		case *ast.Link:
 			scanLink(e, f, n, string(n.Destination), errs)
 		case *ast.Image:
@@ -366,6 +370,7 @@ func scanBody(e *Entry, f *file, errs *diag.List) {
 		}
 		return ast.WalkContinue, nil
 	})
+	e.Text = markdown.PlainText(e.Src, doc)
 }
 
 func schemeOf(u string) string {
@@ -413,7 +418,7 @@ func scanLink(e *Entry, f *file, n *ast.Link, dest string, errs *diag.List) {
 	}
 	e.Refs = append(e.Refs, Ref{
 		Kind: kind, ID: id, Field: "link",
-		Line: line, Col: col, Link: n, Fragment: frag,
+		Line: line, Col: col, Fragment: frag,
 	})
 }
 

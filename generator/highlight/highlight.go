@@ -20,6 +20,7 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark/ast"
 
 	"dossier/generator/content"
 	"dossier/generator/markdown"
@@ -29,8 +30,9 @@ import (
 var reference = chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithLineNumbers(true), chromahtml.WithLinkableLineNumbers(true, "L"))
 
 // File returns an entry's file highlighted for its view page, with line
-// numbers that can be linked to, #L12.
-func File(e *content.Entry) template.HTML {
+// numbers that can be linked to, #L12. doc is the tree markdown.Parse
+// made of e.Src.
+func File(e *content.Entry, doc ast.Node) template.HTML {
 	var tokens []chroma.Token
 	// The +++ lines are not TOML; they are shown as delimiters.
 	delim := func(line string) { tokens = append(tokens, chroma.Token{Type: chroma.CommentPreproc, Value: line}) }
@@ -40,7 +42,7 @@ func File(e *content.Entry) template.HTML {
 	delim(open + "\n")
 	tokens = append(tokens, TOML(rest[:i])...)
 	delim(rest[i:])
-	tokens = append(tokens, markdown.Tokens(e.Src, e.Doc, e.Body)...)
+	tokens = append(tokens, markdown.Tokens(e.Src, doc, e.Body)...)
 	// About a hundred bytes of markup a line, and the text.
 	var buf strings.Builder
 	buf.Grow(2*len(e.Raw) + 100*bytes.Count(e.Raw, []byte("\n")))

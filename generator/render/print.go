@@ -130,9 +130,8 @@ type Printed struct {
 // notes and footnotes start with the entry's anchor. Its headings sit two
 // levels lower, under the part's h2 and the entry's h3.
 //
-// It parses the entry's file again rather than reusing e.Doc: the entry's
-// own page rewrites that tree's links as it renders, on another goroutine,
-// and a build lets go of it once the page is written.
+// It parses the entry's file itself, as the entry's own page does: each
+// rewrites the links of its tree its own way.
 func (p *Page) Printed(e *content.Entry) (Printed, error) {
 	var out Printed
 	if len(e.Src) > e.Body && len(bytes.TrimSpace(e.Src[e.Body:])) > 0 {

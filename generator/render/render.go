@@ -69,6 +69,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/yuin/goldmark/ast"
+
 	"dossier/generator/content"
 	"dossier/generator/feed"
 	"dossier/generator/highlight"
@@ -228,17 +230,15 @@ func Render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
 }
 
 // Final is Render for a site that is not rendered again, as in a build:
-// it lets go of each entry's parse tree once the entry's page and the
-// search index have read it. The trees are half of what a build holds,
-// and a heap that shrinks as the pages are written needs less collecting.
+// it lets go of each entry's refs and text once the entry's page and the
+// search index have read them, so the heap shrinks as the pages are
+// written and needs less collecting.
 func Final(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
 	return render(s, ls, static, write, true)
 }
 
 func render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc, final bool) error {
-	// Each edition (language) in turn: the editions share the parse
-	// trees of untranslated bodies, whose links and citations a page
-	// sets as it renders.
+	// Each edition (language) in turn.
 	for _, ed := range editions(s) {
 		if err := renderEdition(ed, ls, InFolder(ed.Root, write), final); err != nil {
 			return err
@@ -291,10 +291,10 @@ func renderEdition(s *site.Site, ls Layouts, write WriteFunc, final bool) error 
 	var done func(*Page)
 	if final {
 		done = func(p *Page) {
-			// The refs point into the tree, and the page has resolved
-			// them; nothing else reads either after site.New.
+			// Nothing reads the refs after site.New, nor the text
+			// once the search index has it.
 			if p.Entry != nil && indexed.Load() {
-				p.Entry.Doc, p.Entry.Refs = nil, nil
+				p.Entry.Refs, p.Entry.Text = nil, ""
 			}
 		}
 	}
@@ -417,13 +417,15 @@ func byYear(events []*content.Entry) []Year {
 }
 
 func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
-	if p.Entry != nil && p.Entry.Doc != nil {
+	if p.Entry != nil && p.Entry.Src != nil {
+		// Loading let go of the body's tree (see content.Entry.Text).
+		doc := markdown.Parse(p.Entry.Src)
 		// The view of the file is made first: resolve rewrites the
 		// links of the tree it reads.
-		p.Code = highlight.File(p.Entry)
+		p.Code = highlight.File(p.Entry, doc)
 		var body bytes.Buffer
-		p.Notes = resolve(p)
-		if err := markdown.Render(&body, p.Entry.Src, p.Entry.Doc); err != nil {
+		p.Notes = resolve(p, doc)
+		if err := markdown.Render(&body, p.Entry.Src, doc); err != nil {
 			return fmt.Errorf("%s: %v", p.Entry.Path, err)
 		}
 		p.Body = template.HTML(body.String())
@@ -460,39 +462,47 @@ func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 	return nil
 }
 
-// resolve points the body's citations and entry links at their pages, and
-// numbers the cited sources in order of first citation.
-func resolve(p *Page) []Note {
+// resolve points the body's citations and entry links, in doc, at their
+// pages, and numbers the cited sources in order of first citation.
+func resolve(p *Page, doc ast.Node) []Note {
 	var notes []Note
 	num := map[string]int{}
-	for _, r := range p.Entry.Refs {
-		t := p.Site.Get(r.Kind, r.ID)
-		if t == nil {
-			continue
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
 		}
-		switch {
-		case r.Citation != nil:
-			n, ok := num[r.ID]
+		switch n := n.(type) {
+		case *markdown.Citation:
+			t := p.Site.Get(content.Source, n.ID)
+			if t == nil {
+				break
+			}
+			k, ok := num[n.ID]
 			if !ok {
 				notes = append(notes, Note{N: len(notes) + 1, Source: t})
-				n = len(notes)
-				num[r.ID] = n
+				k = len(notes)
+				num[n.ID] = k
 			}
-			c := r.Citation
-			if c.Locator != "" && !slices.Contains(notes[n-1].Locators, c.Locator) {
-				notes[n-1].Locators = append(notes[n-1].Locators, c.Locator)
+			if n.Locator != "" && !slices.Contains(notes[k-1].Locators, n.Locator) {
+				notes[k-1].Locators = append(notes[k-1].Locators, n.Locator)
 			}
-			c.Number, c.Href, c.Title = n, fmt.Sprintf("#note-%d", n), t.Title
-		case r.Link != nil:
+			n.Number, n.Href, n.Title = k, fmt.Sprintf("#note-%d", k), t.Title
+		case *ast.Link:
+			kind, id, frag, ok := content.LinkTarget(p.Entry.Path, string(n.Destination))
+			t := p.Site.Get(kind, id)
+			if !ok || t == nil {
+				break
+			}
 			href := p.Href(t)
 			// The heading may not be in this language's text of t,
 			// when t and the page are not both translated.
-			if r.Fragment != "" && t.HeadingIDs[r.Fragment] {
-				href += "#" + r.Fragment
+			if frag != "" && t.HeadingIDs[frag] {
+				href += "#" + frag
 			}
-			r.Link.Destination = []byte(href)
+			n.Destination = []byte(href)
 		}
-	}
+		return ast.WalkContinue, nil
+	})
 	return notes
 }
 
@@ -502,6 +512,10 @@ func resolve(p *Page) []Note {
 func RenderPages(pages []*Page, ls Layouts, write WriteFunc) error {
 	return renderPages(pages, ls, write, nil)
 }
+
+// maxKeptBuffer is the largest page buffer a worker keeps for its next
+// page: a few times an entry's page.
+const maxKeptBuffer = 4 << 20
 
 // renderPages is RenderPages, calling done, if not nil, with each page
 // once it is written.
@@ -525,7 +539,13 @@ func renderPages(pages []*Page, ls Layouts, write WriteFunc, done func(*Page)) e
 				errs[i] = write(pages[i].Path, buf.Bytes())
 				// What the page rendered from its entry is not needed
 				// again; thousands of pages holding it doubled the heap.
-				pages[i].Body, pages[i].Code, pages[i].Notes = "", "", nil
+				pages[i].Body, pages[i].Code, pages[i].Notes, pages[i].Near = "", "", nil, nil
+				if buf.Cap() > maxKeptBuffer {
+					// One long page (the timeline, the print
+					// edition) need not hold its memory for the
+					// rest of the build.
+					buf = bytes.Buffer{}
+				}
 				if done != nil {
 					done(pages[i])
 				}

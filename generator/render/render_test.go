@@ -167,7 +167,7 @@ func TestPages(t *testing.T) {
 	}
 }
 
-// Final, which drops each entry's parse tree as it goes, writes what
+// Final, which drops each entry's refs and text as it goes, writes what
 // Render writes: no page and no search entry loses its body.
 func TestFinal(t *testing.T) {
 	fsys := testsite.FS()

@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"dossier/generator/content"
-	"dossier/generator/markdown"
 	"dossier/generator/search"
 	"dossier/generator/site"
 )
@@ -43,13 +42,11 @@ func SearchDocs(s *site.Site, l Lang) []search.Doc {
 		if e.Description != "" {
 			text = e.Description
 		}
-		if e.Doc != nil {
-			if body := markdown.PlainText(e.Src, e.Doc); body != "" {
-				if text != "" {
-					text += " "
-				}
-				text += body
+		if e.Text != "" {
+			if text != "" {
+				text += " "
 			}
+			text += e.Text
 		}
 		d.Text = text
 		if e.Kind == content.Event {

@@ -230,21 +230,26 @@ func translated(o, t *content.Entry, def string) *content.Entry {
 		}
 	}
 	if hasBody(t) {
-		e.Path, e.Raw, e.Src, e.Body, e.Doc, e.HeadingIDs = t.Path, t.Raw, t.Src, t.Body, t.Doc, t.HeadingIDs
+		e.Path, e.Raw, e.Src, e.Body, e.Text, e.HeadingIDs = t.Path, t.Raw, t.Src, t.Body, t.Text, t.HeadingIDs
 		e.BodyLang = t.Lang
 		// The fields' references are the original's, the body's the
 		// translation's.
 		e.Refs = nil
 		for _, r := range o.Refs {
-			if r.Citation == nil && r.Link == nil {
+			if !inBody(r) {
 				e.Refs = append(e.Refs, r)
 			}
 		}
 		for _, r := range t.Refs {
-			if r.Citation != nil || r.Link != nil {
+			if inBody(r) {
 				e.Refs = append(e.Refs, r)
 			}
 		}
 	}
 	return &e
+}
+
+// inBody reports whether r is written in an entry's body.
+func inBody(r content.Ref) bool {
+	return r.Field == "citation" || r.Field == "link"
 }

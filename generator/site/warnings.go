@@ -65,16 +65,16 @@ func repeatedCitations(e *content.Entry, w *diag.List) {
 	type key struct{ id, locator string }
 	first := map[key]content.Ref{}
 	for _, r := range e.Refs {
-		if r.Citation == nil {
+		if r.Field != "citation" {
 			continue
 		}
-		loc := strings.ToLower(strings.Join(strings.Fields(r.Citation.Locator), " "))
+		loc := strings.ToLower(strings.Join(strings.Fields(r.Locator), " "))
 		if loc == "" {
 			continue
 		}
 		k := key{r.ID, loc}
 		if f, ok := first[k]; ok {
-			w.Warn(e.Path, r.Line, r.Col, "[@%s, %s] is cited already on line %d: check that the locator names this fact's passage; if it is the same passage, one citation after both facts is enough", r.ID, r.Citation.Locator, f.Line)
+			w.Warn(e.Path, r.Line, r.Col, "[@%s, %s] is cited already on line %d: check that the locator names this fact's passage; if it is the same passage, one citation after both facts is enough", r.ID, r.Locator, f.Line)
 			continue
 		}
 		first[k] = r
