@@ -106,13 +106,26 @@ func Rebuild(dir, out string) (Result, diag.List, error) {
 	// from what the stamp records, and the next build renders again.
 	// An input that cannot be read leaves the digest empty: Load says
 	// what is wrong, or this build and the next render everything.
-	digest, _ := inputs(fsys)
-	if digest != "" {
-		if m := upToDate(out, digest); m != nil {
-			return Result{Earlier: true, UpToDate: true, Kept: len(m.files)}, m.warnings, swap.Clean(out)
+	// With no earlier build to compare with, the digest is only written
+	// into the new stamp, and is made while the site loads.
+	var digest string
+	digested := make(chan struct{})
+	if earlier(out) {
+		digest, _ = inputs(fsys)
+		close(digested)
+		if digest != "" {
+			if m := upToDate(out, digest); m != nil {
+				return Result{Earlier: true, UpToDate: true, Kept: len(m.files)}, m.warnings, swap.Clean(out)
+			}
 		}
+	} else {
+		go func() {
+			digest, _ = inputs(fsys)
+			close(digested)
+		}()
 	}
 	s, errs := Load(fsys)
+	<-digested
 	if s == nil {
 		return Result{}, errs, ErrContent
 	}
