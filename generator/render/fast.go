@@ -88,9 +88,7 @@ func (l Lang) writeStripView(b *bytes.Buffer, p *Page, v *StripView) {
 		b.WriteString("\"/>")
 	}
 	for _, d := range v.Breaks {
-		b.WriteString("<path class=\"break\" d=\"")
-		attr(b, d)
-		b.WriteString("\"/>")
+		text(b, "<path class=\"break\" d=\"", d, "\"/>")
 	}
 	b.WriteString("</g>\n")
 	for _, t := range v.Labels {
@@ -102,9 +100,7 @@ func (l Lang) writeStripView(b *bytes.Buffer, p *Page, v *StripView) {
 		if m.Key {
 			b.WriteString(" key")
 		}
-		b.WriteString("\" data-for=\"")
-		attr(b, m.Event.ID)
-		b.WriteString("\">")
+		text(b, "\" data-for=\"", m.Event.ID, "\">")
 		line(b, "link", m.Link)
 		if r := m.Bar; r != nil {
 			b.WriteString("<rect class=\"bar")
@@ -122,15 +118,11 @@ func (l Lang) writeStripView(b *bytes.Buffer, p *Page, v *StripView) {
 		if m.Label == "" {
 			continue
 		}
-		b.WriteString("<g data-for=\"")
-		attr(b, m.Event.ID)
-		b.WriteString("\">")
+		text(b, "<g data-for=\"", m.Event.ID, "\">")
 		line(b, "leader", m.Leader)
 		b.WriteString("<text class=\"key-label\" x=\"")
 		attrs(b, m.LabelAt.X, "\" y=\"", m.LabelAt.Y)
-		b.WriteString("\">")
-		attr(b, m.Label)
-		b.WriteString("</text></g>")
+		text(b, "\">", m.Label, "</text></g>")
 	}
 	b.WriteString("</g>\n")
 	for i := range v.Marks {
@@ -143,9 +135,7 @@ func (l Lang) writeTickLabel(b *bytes.Buffer, p *Page, t TickLabel) {
 	if t.Href != "" {
 		b.WriteString("<a class=\"year-link\" href=\"")
 		href(b, p.Rel(t.Href))
-		b.WriteString("\" aria-label=\"")
-		attr(b, l.T("strip-year", t.Year, l.events(t.Events)))
-		b.WriteString("\"><text x=\"")
+		text(b, "\" aria-label=\"", l.T("strip-year", t.Year, l.events(t.Events)), "\"><text x=\"")
 	} else {
 		b.WriteString("<text class=\"tick-label\" x=\"")
 	}
@@ -187,9 +177,7 @@ func (l Lang) writeMark(b *bytes.Buffer, p *Page, m *Mark) {
 	}
 	b.WriteString("\" href=\"")
 	href(b, p.Href(e))
-	b.WriteString("\" data-event=\"")
-	attr(b, e.ID)
-	b.WriteString("\" aria-label=\"")
+	text(b, "\" data-event=\"", e.ID, "\" aria-label=\"")
 	if m.Label != "" {
 		attr(b, m.Label)
 		b.WriteString(": ")
@@ -209,9 +197,7 @@ func (l Lang) writeMark(b *bytes.Buffer, p *Page, m *Mark) {
 	attrs(b, m.Hit.X, "\" y=\"", m.Hit.Y, "\" width=\"", m.Hit.W, "\" height=\"", m.Hit.H)
 	b.WriteString("\"/><use href=\"#s-")
 	fragment(b, m.Shape)
-	b.WriteString("\" class=\"st-")
-	attr(b, e.Status)
-	b.WriteString("\" transform=\"translate(")
+	text(b, "\" class=\"st-", e.Status, "\" transform=\"translate(")
 	attrs(b, m.At.X, " ", m.At.Y, ") scale(", m.Scale)
 	b.WriteString(")\"/></a>\n")
 }
@@ -320,4 +306,11 @@ func encodeURL(s string, norm bool) string {
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// text writes s escaped, between two pieces of markup.
+func text(b *bytes.Buffer, open, s, close string) {
+	b.WriteString(open)
+	attr(b, s)
+	b.WriteString(close)
 }

@@ -13,17 +13,11 @@ import (
 // writeEvent writes what event.html's "main" writes.
 func (p *Page) writeEvent(b *bytes.Buffer) error {
 	l, e := p.lang, p.Entry
-	b.WriteString("\n<article class=\"entry event\">\n<header>\n<p class=\"kind\">")
-	attr(b, l.T("kind-event"))
-	b.WriteString("</p>\n<h1")
+	text(b, "\n<article class=\"entry event\">\n<header>\n<p class=\"kind\">", l.T("kind-event"), "</p>\n<h1")
 	b.WriteString(string(p.Foreign(e)))
-	b.WriteString(">")
-	attr(b, e.Title)
-	b.WriteString("</h1>")
+	text(b, ">", e.Title, "</h1>")
 	if p.Untranslated(e) {
-		b.WriteString("<p class=\"untranslated\">")
-		attr(b, l.T("untranslated"))
-		b.WriteString("</p>")
+		text(b, "<p class=\"untranslated\">", l.T("untranslated"), "</p>")
 	}
 	b.WriteString("\n<p class=\"event-meta\">")
 	p.writeDate(b, e)
@@ -42,9 +36,7 @@ func (p *Page) writeEvent(b *bytes.Buffer) error {
 	if e.Summary != "" {
 		b.WriteString("<p class=\"lead\"")
 		b.WriteString(string(p.Foreign(e)))
-		b.WriteString(">")
-		attr(b, e.Summary)
-		b.WriteString("</p>")
+		text(b, ">", e.Summary, "</p>")
 	}
 	b.WriteString("\n")
 	if v := p.Near; v != nil {
@@ -55,9 +47,7 @@ func (p *Page) writeEvent(b *bytes.Buffer) error {
 		b.WriteString(string(defs))
 		b.WriteString("\n<figure class=\"strip near\">\n")
 		l.writeStripView(b, p, v)
-		b.WriteString("\n<figcaption>")
-		attr(b, l.T("near-caption"))
-		b.WriteString("</figcaption>\n</figure>")
+		text(b, "\n<figcaption>", l.T("near-caption"), "</figcaption>\n</figure>")
 	}
 	b.WriteString("\n</header>\n")
 	if p.Body != "" {
@@ -85,17 +75,13 @@ func (p *Page) writeEvent(b *bytes.Buffer) error {
 	}
 	b.WriteString("\n")
 	if len(e.Tags) > 0 {
-		b.WriteString("<section aria-labelledby=\"tags-h\">\n<h2 id=\"tags-h\">")
-		attr(b, l.T("tags-heading"))
-		b.WriteString("</h2>\n<ul class=\"tags\">")
+		text(b, "<section aria-labelledby=\"tags-h\">\n<h2 id=\"tags-h\">", l.T("tags-heading"), "</h2>\n<ul class=\"tags\">")
 		for _, t := range e.Tags {
 			b.WriteString("<li><a href=\"")
 			href(b, p.TagHref(t))
 			b.WriteString("\"")
 			b.WriteString(string(p.Original()))
-			b.WriteString(">")
-			attr(b, t)
-			b.WriteString("</a></li>")
+			text(b, ">", t, "</a></li>")
 		}
 		b.WriteString("</ul>\n</section>")
 	}
@@ -109,9 +95,7 @@ func (p *Page) writeEvent(b *bytes.Buffer) error {
 	}
 	b.WriteString("\n")
 	p.writeCorrections(b)
-	b.WriteString("\n<nav class=\"prev-next\" aria-label=\"")
-	attr(b, l.T("events-in-time"))
-	b.WriteString("\">\n<ul>\n")
+	text(b, "\n<nav class=\"prev-next\" aria-label=\"", l.T("events-in-time"), "\">\n<ul>\n")
 	if err := p.writeNeighbour(b, p.Site.Prev(e), "prev", "earlier"); err != nil {
 		return err
 	}
@@ -132,22 +116,16 @@ func (p *Page) writePart(b *bytes.Buffer, name string, e *content.Entry) error {
 
 // writeDate writes the "date" partial.
 func (p *Page) writeDate(b *bytes.Buffer, e *content.Entry) {
-	b.WriteString("<time datetime=\"")
-	attr(b, fmt.Sprint(e.Date))
-	b.WriteString("\">")
+	text(b, "<time datetime=\"", fmt.Sprint(e.Date), "\">")
 	attr(b, p.lang.When(p.Site, e))
 	b.WriteString("</time>")
 }
 
 // writeStatusLink writes the "status-link" partial.
 func (p *Page) writeStatusLink(b *bytes.Buffer, status string) {
-	b.WriteString("<a class=\"status status-")
-	attr(b, status)
-	b.WriteString("\" href=\"")
+	text(b, "<a class=\"status status-", status, "\" href=\"")
 	href(b, p.Rel("status/"+status+".html"))
-	b.WriteString("\"><span class=\"status-mark\" aria-hidden=\"true\"></span>")
-	attr(b, p.lang.T("status-"+status))
-	b.WriteString("</a>")
+	text(b, "\"><span class=\"status-mark\" aria-hidden=\"true\"></span>", p.lang.T("status-"+status), "</a>")
 }
 
 // writeSequence writes the section of the events the sources put before
@@ -157,17 +135,13 @@ func (p *Page) writeSequence(b *bytes.Buffer, e *content.Entry) error {
 	if len(after) == 0 && len(before) == 0 {
 		return nil
 	}
-	b.WriteString("<section class=\"sequence\" aria-labelledby=\"sequence-h\">\n<h2 id=\"sequence-h\">")
-	attr(b, p.lang.T("sequence"))
-	b.WriteString("</h2>\n")
+	text(b, "<section class=\"sequence\" aria-labelledby=\"sequence-h\">\n<h2 id=\"sequence-h\">", p.lang.T("sequence"), "</h2>\n")
 	for _, rel := range []struct {
 		key  string
 		list []*content.Entry
 	}{{"relations-after", after}, {"relations-before", before}} {
 		if len(rel.list) > 0 {
-			b.WriteString("<h3>")
-			attr(b, p.lang.T(rel.key))
-			b.WriteString("</h3>\n<ul class=\"entries\">")
+			text(b, "<h3>", p.lang.T(rel.key), "</h3>\n<ul class=\"entries\">")
 			for _, x := range rel.list {
 				b.WriteString("\n  <li>")
 				if err := p.writePart(b, "link", x); err != nil {
@@ -193,9 +167,7 @@ func (p *Page) writeAccounts(b *bytes.Buffer, e *content.Entry) error {
 	if c == nil {
 		return nil
 	}
-	b.WriteString("<section class=\"accounts\" aria-labelledby=\"accounts-h\">\n<h2 id=\"accounts-h\">")
-	attr(b, p.lang.T("differing"))
-	b.WriteString("</h2>\n<p>")
+	text(b, "<section class=\"accounts\" aria-labelledby=\"accounts-h\">\n<h2 id=\"accounts-h\">", p.lang.T("differing"), "</h2>\n<p>")
 	attr(b, p.lang.T("differing-intro"))
 	b.WriteString("</p>\n")
 	if len(c.Rows) > 0 {
@@ -209,9 +181,7 @@ func (p *Page) writeAccounts(b *bytes.Buffer, e *content.Entry) error {
 		for _, a := range c.Loose {
 			b.WriteString("\n<figure class=\"account\">\n  <blockquote")
 			b.WriteString(string(p.Foreign(e)))
-			b.WriteString("><p>")
-			attr(b, a.Says)
-			b.WriteString("</p></blockquote>\n  <figcaption>")
+			text(b, "><p>", a.Says, "</p></blockquote>\n  <figcaption>")
 			if s := p.Get(content.Source, a.Source); s != nil {
 				if err := p.writePart(b, "link", s); err != nil {
 					return err
@@ -236,9 +206,7 @@ func (p *Page) writePeople(b *bytes.Buffer, e *content.Entry) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	b.WriteString("<section aria-labelledby=\"people-h\">\n<h2 id=\"people-h\">")
-	attr(b, p.lang.T("people"))
-	b.WriteString("</h2>\n<ul class=\"entries\">")
+	text(b, "<section aria-labelledby=\"people-h\">\n<h2 id=\"people-h\">", p.lang.T("people"), "</h2>\n<ul class=\"entries\">")
 	for _, id := range ids {
 		x := p.Get(content.Person, id)
 		if x == nil {
@@ -251,9 +219,7 @@ func (p *Page) writePeople(b *bytes.Buffer, e *content.Entry) error {
 		if role := e.Roles[x.ID]; role != "" {
 			b.WriteString(" <span class=\"role\"")
 			b.WriteString(string(p.Foreign(e)))
-			b.WriteString(">— ")
-			attr(b, role)
-			b.WriteString("</span>")
+			text(b, ">— ", role, "</span>")
 		}
 		b.WriteString("</li>")
 	}
@@ -289,22 +255,16 @@ func (p *Page) writeSources(b *bytes.Buffer) error {
 		return nil
 	}
 	l := p.lang
-	b.WriteString("<section class=\"source-list\" aria-labelledby=\"sources-h\">\n<h2 id=\"sources-h\">")
-	attr(b, l.T("sources"))
-	b.WriteString("</h2>\n<ol class=\"notes\" data-cited-at=\"")
+	text(b, "<section class=\"source-list\" aria-labelledby=\"sources-h\">\n<h2 id=\"sources-h\">", l.T("sources"), "</h2>\n<ol class=\"notes\" data-cited-at=\"")
 	attr(b, l.T("cited-at"))
-	b.WriteString("\" data-go=\"")
-	attr(b, l.T("cite-go"))
-	b.WriteString("\">")
+	text(b, "\" data-go=\"", l.T("cite-go"), "\">")
 	for _, n := range p.Notes {
 		fmt.Fprintf(b, "\n  <li id=\"note-%d\">", n.N)
 		if err := p.writePart(b, "source-card", n.Source); err != nil {
 			return err
 		}
 		if len(n.Locators) > 0 {
-			b.WriteString("\n  <p class=\"locators\">")
-			attr(b, l.T("cited-at"))
-			b.WriteString(" ")
+			text(b, "\n  <p class=\"locators\">", l.T("cited-at"), " ")
 			attr(b, strings.Join(n.Locators, "; "))
 			b.WriteString("</p>")
 		}
@@ -321,13 +281,9 @@ func (p *Page) writeNeighbour(b *bytes.Buffer, e *content.Entry, rel, key string
 	}
 	b.WriteString("<li class=\"" + rel + "\">")
 	attr(b, p.lang.T(key))
-	b.WriteString(" <a href=\"")
-	href(b, p.Href(e))
-	b.WriteString("\" rel=\"" + rel + "\"")
-	b.WriteString(string(p.Foreign(e)))
-	b.WriteString(">")
-	attr(b, e.Title)
-	b.WriteString("</a> ")
+	b.WriteString(" ")
+	p.writeLink(b, e, ` rel="`+rel+`"`)
+	b.WriteString(" ")
 	if err := p.writePart(b, "when", e); err != nil {
 		return err
 	}
@@ -352,18 +308,14 @@ func (p *Page) PersonEvents() (template.HTML, error) {
 	if len(events) == 0 {
 		return "", nil
 	}
-	b.WriteString("<section aria-labelledby=\"events-h\">\n<h2 id=\"events-h\">")
-	attr(b, p.lang.T("events"))
-	b.WriteString("</h2>\n<ol class=\"events\">")
+	text(b, "<section aria-labelledby=\"events-h\">\n<h2 id=\"events-h\">", p.lang.T("events"), "</h2>\n<ol class=\"events\">")
 	for _, ev := range events {
 		b.WriteString("\n<li class=\"event-item\">\n  <p class=\"event-meta\">")
 		p.writeDate(b, ev)
 		b.WriteString(" ")
 		p.writeStatus(b, ev.Status)
 		if role := ev.Roles[p.Entry.ID]; role != "" {
-			b.WriteString(" <span class=\"role\">")
-			attr(b, p.lang.T("role"))
-			b.WriteString(" ")
+			text(b, " <span class=\"role\">", p.lang.T("role"), " ")
 			foreign := p.Foreign(ev)
 			if foreign != "" {
 				b.WriteString("<span" + string(foreign) + ">")
@@ -380,9 +332,7 @@ func (p *Page) PersonEvents() (template.HTML, error) {
 		}
 		b.WriteString("</p>\n  ")
 		if ev.Summary != "" {
-			b.WriteString("<p class=\"event-summary\">")
-			attr(b, ev.Summary)
-			b.WriteString("</p>")
+			text(b, "<p class=\"event-summary\">", ev.Summary, "</p>")
 		}
 		b.WriteString("\n</li>")
 	}
@@ -392,13 +342,9 @@ func (p *Page) PersonEvents() (template.HTML, error) {
 
 // writeStatus writes the "status" partial.
 func (p *Page) writeStatus(b *bytes.Buffer, status string) {
-	b.WriteString("<span class=\"status status-")
-	attr(b, status)
-	b.WriteString("\"><span class=\"status-mark\" aria-hidden=\"true\"></span><span class=\"vh\">")
+	text(b, "<span class=\"status status-", status, "\"><span class=\"status-mark\" aria-hidden=\"true\"></span><span class=\"vh\">")
 	attr(b, p.lang.T("status-label"))
-	b.WriteString(": </span>")
-	attr(b, p.lang.T("status-"+status))
-	b.WriteString("</span>")
+	text(b, ": </span>", p.lang.T("status-"+status), "</span>")
 }
 
 // writeFastPart writes the most used partials of Part from Go, and
@@ -408,26 +354,15 @@ func (p *Page) writeFastPart(b *bytes.Buffer, key partKey) bool {
 	e := key.entry
 	switch key.name {
 	case "link":
-		b.WriteString("<a href=\"")
-		href(b, p.Href(e))
-		b.WriteString("\"")
-		b.WriteString(string(p.Foreign(e)))
-		b.WriteString(">")
-		attr(b, e.Title)
-		b.WriteString("</a>")
+		p.writeLink(b, e, "")
 	case "when":
 		b.WriteString("(")
 		p.writeDate(b, e)
 		b.WriteString(") ")
 		p.writeStatus(b, e.Status)
 	case "entry-item":
-		b.WriteString("\n  <li><a href=\"")
-		href(b, p.Href(e))
-		b.WriteString("\"")
-		b.WriteString(string(p.Foreign(e)))
-		b.WriteString(">")
-		attr(b, e.Title)
-		b.WriteString("</a>")
+		b.WriteString("\n  <li>")
+		p.writeLink(b, e, "")
 		if e.Kind == content.Event {
 			b.WriteString(" <span class=\"quiet\">(")
 			p.writeDate(b, e)
@@ -437,39 +372,25 @@ func (p *Page) writeFastPart(b *bytes.Buffer, key partKey) bool {
 		if e.Description != "" {
 			b.WriteString(" <span class=\"quiet\">— <span")
 			b.WriteString(string(p.Foreign(e)))
-			b.WriteString(">")
-			attr(b, e.Description)
-			b.WriteString("</span></span>")
+			text(b, ">", e.Description, "</span></span>")
 		}
 		b.WriteString("</li>")
 	case "event-item":
-		b.WriteString("\n<li class=\"event-item\" data-event=\"")
-		attr(b, e.ID)
-		b.WriteString("\" data-status=\"")
+		text(b, "\n<li class=\"event-item\" data-event=\"", e.ID, "\" data-status=\"")
 		attr(b, e.Status)
-		b.WriteString("\" data-tags=\"")
-		attr(b, slugs(e.Tags))
-		b.WriteString("\" data-people=\"")
+		text(b, "\" data-tags=\"", slugs(e.Tags), "\" data-people=\"")
 		attr(b, strings.Join(site.EventPeople(e), " "))
-		b.WriteString("\" data-place=\"")
-		attr(b, e.Place)
-		b.WriteString("\">\n  <p class=\"event-meta\">")
+		text(b, "\" data-place=\"", e.Place, "\">\n  <p class=\"event-meta\">")
 		p.writeDate(b, e)
 		b.WriteString(" ")
 		p.writeStatus(b, e.Status)
-		b.WriteString("</p>\n  <p class=\"event-title\"><a href=\"")
-		href(b, p.Href(e))
-		b.WriteString("\"")
-		b.WriteString(string(p.Foreign(e)))
-		b.WriteString(">")
-		attr(b, e.Title)
-		b.WriteString("</a></p>\n  ")
+		b.WriteString("</p>\n  <p class=\"event-title\">")
+		p.writeLink(b, e, "")
+		b.WriteString("</p>\n  ")
 		if e.Summary != "" {
 			b.WriteString("<p class=\"event-summary\"")
 			b.WriteString(string(p.Foreign(e)))
-			b.WriteString(">")
-			attr(b, e.Summary)
-			b.WriteString("</p>")
+			text(b, ">", e.Summary, "</p>")
 		}
 		b.WriteString("\n</li>")
 	default:
@@ -484,13 +405,9 @@ func (p *Page) writeReferred(b *bytes.Buffer, key, id string, list []*content.En
 	if len(list) == 0 {
 		return nil
 	}
-	b.WriteString("<section aria-labelledby=\"")
+	text(b, "<section aria-labelledby=\"", id, "\">\n<h2 id=\"")
 	attr(b, id)
-	b.WriteString("\">\n<h2 id=\"")
-	attr(b, id)
-	b.WriteString("\">")
-	attr(b, p.lang.T(key))
-	b.WriteString("</h2>\n\n<ul class=\"entries\">")
+	text(b, "\">", p.lang.T(key), "</h2>\n\n<ul class=\"entries\">")
 	h, err := p.Parts("entry-item", list)
 	if err != nil {
 		return err
@@ -507,17 +424,11 @@ func (p *Page) writeCorrections(b *bytes.Buffer) {
 	if len(cs) == 0 {
 		return
 	}
-	b.WriteString("<section class=\"corrections\" aria-labelledby=\"corrections-h\">\n<h2 id=\"corrections-h\">")
-	attr(b, p.lang.T("corrections"))
-	b.WriteString("</h2>\n<ul>")
+	text(b, "<section class=\"corrections\" aria-labelledby=\"corrections-h\">\n<h2 id=\"corrections-h\">", p.lang.T("corrections"), "</h2>\n<ul>")
 	for _, c := range cs {
-		b.WriteString("\n  <li><time datetime=\"")
-		attr(b, fmt.Sprint(c.Date))
-		b.WriteString("\">")
+		text(b, "\n  <li><time datetime=\"", fmt.Sprint(c.Date), "\">")
 		attr(b, p.lang.Date(c.Date))
-		b.WriteString("</time>: ")
-		attr(b, c.Note)
-		b.WriteString("</li>")
+		text(b, "</time>: ", c.Note, "</li>")
 	}
 	b.WriteString("\n</ul>\n</section>")
 }
@@ -526,23 +437,21 @@ func (p *Page) writeCorrections(b *bytes.Buffer) {
 // written, highlighted, shown when the page is opened at #source.
 func (p *Page) writeSourceView(b *bytes.Buffer) {
 	l := p.lang
-	b.WriteString("\n<section class=\"source-view\" id=\"source\" aria-labelledby=\"source-h\">\n<h2 id=\"source-h\">")
-	attr(b, l.T("source-of"))
-	b.WriteString("</h2>\n<p>")
+	text(b, "\n<section class=\"source-view\" id=\"source\" aria-labelledby=\"source-h\">\n<h2 id=\"source-h\">", l.T("source-of"), "</h2>\n<p>")
 	attr(b, l.T("source-intro", p.Entry.Path))
-	b.WriteString("</p>\n<p><a href=\"#main\">")
-	attr(b, l.T("source-back"))
-	b.WriteString("</a>")
-	if u := p.EditURL(); u != "" {
-		b.WriteString(" · <a href=\"")
-		href(b, u)
-		b.WriteString("\" rel=\"external\">")
-		attr(b, l.T("edit"))
-		b.WriteString("</a>")
-	}
-	b.WriteString("</p>\n<div class=\"source-file\" dir=\"ltr\" tabindex=\"0\" role=\"region\" aria-label=\"")
-	attr(b, p.Entry.Path)
-	b.WriteString("\">")
+	text(b, "</p>\n<p><a href=\"#main\">", l.T("source-back"), "</a>")
+	p.writeEditLink(b)
+	text(b, "</p>\n<div class=\"source-file\" dir=\"ltr\" tabindex=\"0\" role=\"region\" aria-label=\"", p.Entry.Path, "\">")
 	b.WriteString(string(p.Code))
 	b.WriteString("</div>\n</section>")
+}
+
+// writeLink writes a link to an entry's page, titled with its title,
+// with more attributes (attrs) after its address.
+func (p *Page) writeLink(b *bytes.Buffer, e *content.Entry, attrs string) {
+	b.WriteString("<a href=\"")
+	href(b, p.Href(e))
+	b.WriteString("\"" + attrs)
+	b.WriteString(string(p.Foreign(e)))
+	text(b, ">", e.Title, "</a>")
 }

@@ -13,9 +13,7 @@ import (
 // templates.
 func (p *Page) writePage(b *bytes.Buffer) error {
 	l, cfg := p.lang, p.Site.Config
-	b.WriteString("<!doctype html>\n<html lang=\"")
-	attr(b, cfg.Language)
-	b.WriteString("\" dir=\"")
+	text(b, "<!doctype html>\n<html lang=\"", cfg.Language, "\" dir=\"")
 	attr(b, cfg.Direction)
 	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	if p.Path != "index.html" {
@@ -26,30 +24,20 @@ func (p *Page) writePage(b *bytes.Buffer) error {
 	b.WriteString("</title>\n")
 	desc := p.Description()
 	if desc != "" {
-		b.WriteString("<meta name=\"description\" content=\"")
-		attr(b, desc)
-		b.WriteString("\">\n")
+		text(b, "<meta name=\"description\" content=\"", desc, "\">\n")
 	}
-	b.WriteString("<meta property=\"og:title\" content=\"")
-	attr(b, p.Title)
-	b.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	text(b, "<meta property=\"og:title\" content=\"", p.Title, "\">\n<meta property=\"og:type\" content=\"")
 	if p.Entry != nil {
 		b.WriteString("article")
 	} else {
 		b.WriteString("website")
 	}
-	b.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	attr(b, cfg.Title)
-	b.WriteString("\">\n")
+	text(b, "\">\n<meta property=\"og:site_name\" content=\"", cfg.Title, "\">\n")
 	if desc != "" {
-		b.WriteString("<meta property=\"og:description\" content=\"")
-		attr(b, desc)
-		b.WriteString("\">\n")
+		text(b, "<meta property=\"og:description\" content=\"", desc, "\">\n")
 	}
 	if abs := p.Abs(p.Path); abs != "" {
-		b.WriteString("<meta property=\"og:url\" content=\"")
-		attr(b, abs)
-		b.WriteString("\">\n<link rel=\"canonical\" href=\"")
+		text(b, "<meta property=\"og:url\" content=\"", abs, "\">\n<link rel=\"canonical\" href=\"")
 		href(b, abs)
 		b.WriteString("\">\n")
 	}
@@ -81,9 +69,7 @@ func (p *Page) writePage(b *bytes.Buffer) error {
 	if err := p.exec(b, "head"); err != nil {
 		return err
 	}
-	b.WriteString("</head>\n<body class=\"layout-")
-	attr(b, p.Layout)
-	b.WriteString("\">\n<a class=\"skip\" href=\"#main\">")
+	text(b, "</head>\n<body class=\"layout-", p.Layout, "\">\n<a class=\"skip\" href=\"#main\">")
 	attr(b, l.T("skip"))
 	b.WriteString("</a>\n")
 	h, err := p.Header()
@@ -110,22 +96,12 @@ func (p *Page) writePage(b *bytes.Buffer) error {
 	}
 	b.WriteString("\n</main>\n<footer class=\"site-footer\">\n  ")
 	if cfg.Description != "" {
-		b.WriteString("<p>")
-		attr(b, cfg.Description)
-		b.WriteString("</p>")
+		text(b, "<p>", cfg.Description, "</p>")
 	}
 	b.WriteString("\n  ")
 	if p.Entry != nil {
-		b.WriteString("<p class=\"page-tools\"><a href=\"#source\">")
-		attr(b, l.T("view-source"))
-		b.WriteString("</a>")
-		if u := p.EditURL(); u != "" {
-			b.WriteString(" · <a href=\"")
-			href(b, u)
-			b.WriteString("\" rel=\"external\">")
-			attr(b, l.T("edit"))
-			b.WriteString("</a>")
-		}
+		text(b, "<p class=\"page-tools\"><a href=\"#source\">", l.T("view-source"), "</a>")
+		p.writeEditLink(b)
 		b.WriteString("</p>")
 	}
 	b.WriteString("\n  ")
@@ -189,4 +165,14 @@ func isCSSSpace(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// writeEditLink writes the "Edit this page" link, when site.toml has
+// edit_url.
+func (p *Page) writeEditLink(b *bytes.Buffer) {
+	if u := p.EditURL(); u != "" {
+		b.WriteString(" · <a href=\"")
+		href(b, u)
+		text(b, "\" rel=\"external\">", p.lang.T("edit"), "</a>")
+	}
 }
