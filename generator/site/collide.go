@@ -47,10 +47,21 @@ func (s *Site) collisions() diag.List {
 		}
 	}
 	for p, srcs := range outs {
+		// Each source clashes with the first of another owner: the first
+		// source, or the first whose owner is not the first's. A tag's
+		// page has thousands of sources of one owner, so this is found
+		// once, not once for each.
+		j := slices.IndexFunc(srcs, func(o output) bool { return o.owner != srcs[0].owner })
+		if j < 0 {
+			continue
+		}
 		for _, src := range srcs {
-			i := slices.IndexFunc(srcs, func(o output) bool { return o.owner != src.owner })
-			if src.path != "" && i >= 0 {
-				errs.Add(src.path, src.line, src.col, "%s and %s would both be written to %s, and one would be lost: rename one of them", src.what, srcs[i].what, p)
+			other := srcs[0]
+			if src.owner == other.owner {
+				other = srcs[j]
+			}
+			if src.path != "" {
+				errs.Add(src.path, src.line, src.col, "%s and %s would both be written to %s, and one would be lost: rename one of them", src.what, other.what, p)
 			}
 		}
 	}
