@@ -11,7 +11,7 @@ import (
 	"dossier"
 )
 
-// Fast paths
+// Fast paths.
 //
 // A few partials of the default theme are drawn tens of thousands of
 // times in a large dossier (the overview strip's marks: three drawings on

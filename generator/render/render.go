@@ -18,6 +18,12 @@
 // is most of a build's time; the partials shown so must depend on nothing
 // but what those methods key them by.
 //
+// For a site whose layouts are all the default theme's, Go writes the
+// busiest pieces itself, the same bytes the templates would (fast.go):
+// the page frame, event pages, the strip drawings, a person's events,
+// the source view and the items of lists. A site that overrides any
+// layout gets everything from its templates.
+//
 // # Pages
 //
 // Besides a page per entry, per tag and per kind, Pages lists the
