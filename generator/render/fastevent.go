@@ -13,12 +13,7 @@ import (
 // writeEvent writes what event.html's "main" writes.
 func (p *Page) writeEvent(b *bytes.Buffer) error {
 	l, e := p.lang, p.Entry
-	text(b, "\n<article class=\"entry event\">\n<header>\n<p class=\"kind\">", l.T("kind-event"), "</p>\n<h1")
-	b.WriteString(string(p.Foreign(e)))
-	text(b, ">", e.Title, "</h1>")
-	if p.Untranslated(e) {
-		text(b, "<p class=\"untranslated\">", l.T("untranslated"), "</p>")
-	}
+	p.writeHeading(b, "event")
 	b.WriteString("\n<p class=\"event-meta\">")
 	p.writeDate(b, e)
 	b.WriteString(" ")
@@ -50,13 +45,7 @@ func (p *Page) writeEvent(b *bytes.Buffer) error {
 		text(b, "\n<figcaption>", l.T("near-caption"), "</figcaption>\n</figure>")
 	}
 	b.WriteString("\n</header>\n")
-	if p.Body != "" {
-		b.WriteString("<div class=\"body\"")
-		b.WriteString(string(p.ForeignBody(e)))
-		b.WriteString(">\n")
-		b.WriteString(string(p.Body))
-		b.WriteString("\n</div>")
-	}
+	p.writeBody(b)
 	b.WriteString("\n")
 	if err := p.writeSequence(b, e); err != nil {
 		return err
@@ -76,13 +65,7 @@ func (p *Page) writeEvent(b *bytes.Buffer) error {
 	b.WriteString("\n")
 	if len(e.Tags) > 0 {
 		text(b, "<section aria-labelledby=\"tags-h\">\n<h2 id=\"tags-h\">", l.T("tags-heading"), "</h2>\n<ul class=\"tags\">")
-		for _, t := range e.Tags {
-			b.WriteString("<li><a href=\"")
-			href(b, p.TagHref(t))
-			b.WriteString("\"")
-			b.WriteString(string(p.Original()))
-			text(b, ">", t, "</a></li>")
-		}
+		p.writeTags(b, e.Tags)
 		b.WriteString("</ul>\n</section>")
 	}
 	b.WriteString("\n")

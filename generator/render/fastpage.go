@@ -82,9 +82,12 @@ func (p *Page) writePage(b *bytes.Buffer) error {
 		return err
 	}
 	b.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if p.Layout == "event" && p.Entry != nil {
+	switch {
+	case p.Layout == "event" && p.Entry != nil:
 		err = p.writeEvent(b)
-	} else {
+	case p.Layout == "person" && p.Entry != nil:
+		err = p.writePerson(b)
+	default:
 		err = p.exec(b, "main")
 	}
 	if err != nil {
