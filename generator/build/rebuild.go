@@ -169,6 +169,7 @@ func inputs(fsys fs.FS) (string, error) {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "generator %s\n", id)
+	buf := make([]byte, 64<<10) // one buffer for every file, not one each
 	for _, root := range inputRoots {
 		err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 			switch {
@@ -189,7 +190,7 @@ func inputs(fsys fs.FS) (string, error) {
 			}
 			defer f.Close()
 			fmt.Fprintf(h, "file %q\n", p)
-			n, err := io.Copy(h, f)
+			n, err := io.CopyBuffer(h, struct{ io.Reader }{f}, buf)
 			fmt.Fprintf(h, "\n%d\n", n)
 			return err
 		})
