@@ -9,10 +9,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"dossier"
 	"dossier/generator/content"
@@ -260,28 +258,4 @@ func replaceable(out string) error {
 			"choose a new or empty folder with -out, or empty this one yourself", out, Stamp)
 	}
 	return nil
-}
-
-// DirWriter returns a WriteFunc that writes files under dir.
-func DirWriter(dir string) render.WriteFunc {
-	var mu sync.Mutex
-	made := map[string]bool{}
-	return func(name string, data []byte) error {
-		if !fs.ValidPath(name) {
-			return fmt.Errorf("invalid output path %q", name)
-		}
-		d := path.Dir(name)
-		mu.Lock()
-		ok := made[d]
-		mu.Unlock()
-		if !ok {
-			if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
-				return err
-			}
-			mu.Lock()
-			made[d] = true
-			mu.Unlock()
-		}
-		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), data, 0o644)
-	}
 }
