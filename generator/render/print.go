@@ -154,8 +154,7 @@ func (p *Page) printBody(e *content.Entry) (template.HTML, []Note, error) {
 	doc := markdown.Parse(e.Src)
 	own := Anchor(e) + "--"
 	markdown.SetIDPrefix(doc, own)
-	var notes []Note
-	num := map[string]int{}
+	var notes noteList
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -173,15 +172,7 @@ func (p *Page) printBody(e *content.Entry) (template.HTML, []Note, error) {
 			if t == nil {
 				break
 			}
-			k, ok := num[n.ID]
-			if !ok {
-				notes = append(notes, Note{N: len(notes) + 1, Source: t})
-				k = len(notes)
-				num[n.ID] = k
-			}
-			if n.Locator != "" && !slices.Contains(notes[k-1].Locators, n.Locator) {
-				notes[k-1].Locators = append(notes[k-1].Locators, n.Locator)
-			}
+			k := notes.cite(n.ID, t, n.Locator)
 			n.Number, n.Href, n.Title = k, fmt.Sprintf("#%snote-%d", own, k), t.Title
 		case *ast.Link:
 			dest := string(n.Destination)
@@ -206,5 +197,5 @@ func (p *Page) printBody(e *content.Entry) (template.HTML, []Note, error) {
 	if err := markdown.Render(&body, e.Src, doc); err != nil {
 		return "", nil, fmt.Errorf("%s: %v", e.Path, err)
 	}
-	return template.HTML(body.String()), notes, nil
+	return template.HTML(body.String()), notes.list, nil
 }

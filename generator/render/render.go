@@ -468,11 +468,35 @@ func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 	return nil
 }
 
+// A noteList numbers the sources a body cites, in order of first
+// citation, with every place each is cited at.
+type noteList struct {
+	list []Note
+	num  map[string]int // by the cited id
+}
+
+// cite records a citation of the source t, cited as id at locator, and
+// returns its number.
+func (l *noteList) cite(id string, t *content.Entry, locator string) int {
+	k, ok := l.num[id]
+	if !ok {
+		if l.num == nil {
+			l.num = map[string]int{}
+		}
+		l.list = append(l.list, Note{N: len(l.list) + 1, Source: t})
+		k = len(l.list)
+		l.num[id] = k
+	}
+	if n := &l.list[k-1]; locator != "" && !slices.Contains(n.Locators, locator) {
+		n.Locators = append(n.Locators, locator)
+	}
+	return k
+}
+
 // resolve points the body's citations and entry links, in doc, at their
 // pages, and numbers the cited sources in order of first citation.
 func resolve(p *Page, doc ast.Node) []Note {
-	var notes []Note
-	num := map[string]int{}
+	var notes noteList
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -483,15 +507,7 @@ func resolve(p *Page, doc ast.Node) []Note {
 			if t == nil {
 				break
 			}
-			k, ok := num[n.ID]
-			if !ok {
-				notes = append(notes, Note{N: len(notes) + 1, Source: t})
-				k = len(notes)
-				num[n.ID] = k
-			}
-			if n.Locator != "" && !slices.Contains(notes[k-1].Locators, n.Locator) {
-				notes[k-1].Locators = append(notes[k-1].Locators, n.Locator)
-			}
+			k := notes.cite(n.ID, t, n.Locator)
 			n.Number, n.Href, n.Title = k, fmt.Sprintf("#note-%d", k), t.Title
 		case *ast.Link:
 			kind, id, frag, ok := content.LinkTarget(p.Entry.Path, string(n.Destination))
@@ -509,7 +525,7 @@ func resolve(p *Page, doc ast.Node) []Note {
 		}
 		return ast.WalkContinue, nil
 	})
-	return notes
+	return notes.list
 }
 
 // RenderPages renders the given pages, several at a time, through write.
