@@ -218,16 +218,26 @@ func (p *Page) writeSection(b *bytes.Buffer, id, heading string, k content.Kind,
 	b.WriteString("<section aria-labelledby=\"" + id + "\">\n<h2 id=\"" + id + "\">")
 	attr(b, p.lang.T(heading))
 	b.WriteString("</h2>\n<ul class=\"entries\">")
-	for _, x := range ids {
-		if x := p.Get(k, x); x != nil {
-			b.WriteString("\n  <li>")
-			if err := p.writePart(b, "link", x); err != nil {
+	if err := p.writeLinkItems(b, "\n  <li>", k, ids); err != nil {
+		return err
+	}
+	b.WriteString("\n</ul>\n</section>")
+	return nil
+}
+
+// writeLinkItems writes a list item linking to each entry of kind k
+// named in ids, each item opened with open; ids that name no entry are
+// left out.
+func (p *Page) writeLinkItems(b *bytes.Buffer, open string, k content.Kind, ids []string) error {
+	for _, id := range ids {
+		if e := p.Get(k, id); e != nil {
+			b.WriteString(open)
+			if err := p.writePart(b, "link", e); err != nil {
 				return err
 			}
 			b.WriteString("</li>")
 		}
 	}
-	b.WriteString("\n</ul>\n</section>")
 	return nil
 }
 

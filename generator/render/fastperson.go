@@ -73,14 +73,8 @@ func (p *Page) writePerson(b *bytes.Buffer) error {
 	b.WriteString("\n")
 	if len(e.Affiliations) > 0 {
 		text(b, "<div class=\"wide\"><dt>", l.T("affiliations"), "</dt><dd><ul class=\"names\">")
-		for _, id := range e.Affiliations {
-			if o := p.Get(content.Organization, id); o != nil {
-				b.WriteString("<li>")
-				if err := p.writePart(b, "link", o); err != nil {
-					return err
-				}
-				b.WriteString("</li>")
-			}
+		if err := p.writeLinkItems(b, "<li>", content.Organization, e.Affiliations); err != nil {
+			return err
 		}
 		b.WriteString("</ul></dd></div>")
 	}
