@@ -41,7 +41,7 @@ func FuzzParse(f *testing.F) {
 			return ast.WalkContinue, nil
 		})
 		var buf bytes.Buffer
-		if err := Render(&buf, src, doc); err != nil {
+		if err := NewBody(src, doc).Write(&buf, Fill{}); err != nil {
 			t.Fatalf("render: %v", err)
 		}
 		if bytes.Contains(bytes.ToLower(buf.Bytes()), []byte("<script")) {

@@ -1,0 +1,239 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"slices"
+	"strconv"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// A Body is a document rendered to HTML once, with holes where what
+// depends on the page that shows it goes: the href of each link, which
+// leads from the page's folder to another entry's page; each citation,
+// numbered in the order the page's notes list its sources; and, for a
+// page that shows many bodies (the print edition), heading levels and
+// the prefix of heading and footnote ids.
+//
+// An entry's body is parsed once, when it is loaded, and the tree is let
+// go (at tens of thousands of entries, every tree held until its page
+// renders was most of a build's memory); parsing it again for each page
+// that shows it doubled what Markdown cost a build. A Body is what the
+// pages need of the tree, and Write fills it for one page in a copy.
+//
+// A Body is not changed after NewBody, so any number of pages may write
+// it at once.
+type Body struct {
+	html  string
+	holes []hole
+	err   error // from rendering, reported by every Write
+}
+
+// A hole is a place in a Body's HTML that Write fills.
+type hole struct {
+	at    int // offset in the HTML
+	kind  holeKind
+	level uint8  // holeLevel: the heading's level
+	a, b  string // holeLink: a is the destination; holeCite: the id and locator
+}
+
+type holeKind uint8
+
+const (
+	holeLink       holeKind = iota // a link's href, between its quotes
+	holeCite                       // a citation, whole
+	holeLevel                      // the digit of a heading's level, in its tags
+	holeHeadingID                  // the start of a heading's id
+	holeFootnoteID                 // the start of a footnote's id, or of a link to one
+)
+
+// Fill says what goes in the holes of a Body for one page. Its zero
+// value writes the body as it stands alone: links as written, citations
+// unresolved.
+type Fill struct {
+	// Link returns where a link written to dest leads from the page;
+	// nil leaves every link as written.
+	Link func(dest string) string
+	// Cite numbers a citation of the source id at locator and says where
+	// it leads; ok is false for a source the site does not have, whose
+	// citation is shown as written. Citations come in the body's order.
+	Cite func(id, locator string) (n int, href, title string, ok bool)
+	// HeadingShift is added to every heading's level, up to 6.
+	HeadingShift int
+	// HeadingIDPrefix and FootnoteIDPrefix start the ids of headings and
+	// footnotes, and the links to footnotes.
+	HeadingIDPrefix, FootnoteIDPrefix string
+}
+
+// NewBody renders doc, a tree made by Parse from src, with holes.
+func NewBody(src []byte, doc ast.Node) *Body {
+	r := &recorder{}
+	r.Grow(len(src) + len(src)/4)
+	if d, ok := doc.(*ast.Document); ok {
+		d.AddMeta(recorderKey, r)
+	}
+	err := md.Renderer().Render(r, src, doc)
+	return &Body{html: r.String(), holes: slices.Clip(r.holes), err: err}
+}
+
+// Write writes b for one page, its holes filled as f says.
+func (b *Body) Write(buf *bytes.Buffer, f Fill) error {
+	if b.err != nil {
+		return b.err
+	}
+	from := 0
+	for i := range b.holes {
+		h := &b.holes[i]
+		buf.WriteString(b.html[from:h.at])
+		from = h.at
+		switch h.kind {
+		case holeLink:
+			dest := h.a
+			if f.Link != nil {
+				dest = f.Link(dest)
+			}
+			writeHref(buf, dest)
+		case holeCite:
+			if f.Cite == nil {
+				writeCitation(buf, h.a, h.b, 0, "", "", false)
+				break
+			}
+			n, href, title, ok := f.Cite(h.a, h.b)
+			writeCitation(buf, h.a, h.b, n, href, title, ok)
+		case holeLevel:
+			if f.HeadingShift != 0 {
+				buf.WriteByte("0123456"[min(int(h.level)+f.HeadingShift, 6)])
+				from++ // the level as written
+			}
+		case holeHeadingID:
+			buf.Write(util.EscapeHTML([]byte(f.HeadingIDPrefix)))
+		case holeFootnoteID:
+			buf.WriteString(f.FootnoteIDPrefix)
+		}
+	}
+	buf.WriteString(b.html[from:])
+	return nil
+}
+
+// writeHref writes a link's destination as goldmark's renderer does:
+// escaped, and left out if dangerous.
+func writeHref(buf *bytes.Buffer, dest string) {
+	d := util.URLEscape([]byte(dest), true)
+	if !gmhtml.IsDangerousURL(d) {
+		buf.Write(util.EscapeHTML(d))
+	}
+}
+
+// writeCitation writes a citation of id at locator: a link to the page's
+// note n at href, or, when ok is false, the citation as written, since
+// the checker has reported that the source does not exist.
+func writeCitation(w *bytes.Buffer, id, locator string, n int, href, title string, ok bool) {
+	if !ok {
+		fmt.Fprintf(w, `<span class="cite">[@%s]</span>`, html.EscapeString(id))
+		return
+	}
+	label := strconv.Itoa(n)
+	if locator != "" {
+		label += ", " + locator
+	}
+	fmt.Fprintf(w, `<a class="cite" href="%s" title="%s">[%s]</a>`,
+		html.EscapeString(href), html.EscapeString(title), html.EscapeString(label))
+}
+
+// A recorder is the writer NewBody renders into: goldmark writes to it
+// directly (it is a util.BufWriter), so the renderers below know the
+// offset of what they write and mark the holes there.
+type recorder struct {
+	bytes.Buffer
+	holes []hole
+}
+
+func (r *recorder) Buffered() int { return 0 }
+func (r *recorder) Flush() error  { return nil }
+
+func (r *recorder) mark(at int, h hole) {
+	h.at = at
+	r.holes = append(r.holes, h)
+}
+
+// recorderKey is the document meta entry that leads footnotePrefix to the
+// recorder, since goldmark asks for the prefix without the writer.
+const recorderKey = "dossier-recorder"
+
+// holeRenderer wraps goldmark's own renderers of links and headings,
+// marking holes in what they write.
+type holeRenderer struct {
+	inner         renderer.NodeRenderer // goldmark's html.NewRenderer()
+	link, heading renderer.NodeRendererFunc
+}
+
+// SetOption passes the Markdown's renderer options on to goldmark's
+// renderer, so that it writes what it would unwrapped.
+func (h *holeRenderer) SetOption(name renderer.OptionName, value any) {
+	if o, ok := h.inner.(renderer.SetOptioner); ok {
+		o.SetOption(name, value)
+	}
+}
+
+func (h *holeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	h.inner.RegisterFuncs(funcsOf(func(k ast.NodeKind, f renderer.NodeRendererFunc) {
+		switch k {
+		case ast.KindLink:
+			h.link = f
+		case ast.KindHeading:
+			h.heading = f
+		}
+	}))
+	reg.Register(ast.KindLink, h.renderLink)
+	reg.Register(ast.KindHeading, h.renderHeading)
+}
+
+type funcsOf func(ast.NodeKind, renderer.NodeRendererFunc)
+
+func (f funcsOf) Register(k ast.NodeKind, fn renderer.NodeRendererFunc) { f(k, fn) }
+
+// hrefStart is what goldmark writes of a link before its destination.
+const hrefStart = `<a href="`
+
+// renderLink writes a link with an empty destination and marks a hole
+// for it there.
+func (h *holeRenderer) renderLink(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	r, ok := w.(*recorder)
+	if !ok || !entering {
+		return h.link(w, src, n, entering)
+	}
+	l := n.(*ast.Link)
+	dest := l.Destination
+	l.Destination = nil
+	at := r.Len()
+	s, err := h.link(w, src, n, entering)
+	l.Destination = dest
+	r.mark(at+len(hrefStart), hole{kind: holeLink, a: string(dest)})
+	return s, err
+}
+
+// renderHeading marks holes at a heading's level, in both its tags, and
+// at the start of its id.
+func (h *holeRenderer) renderHeading(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	r, ok := w.(*recorder)
+	if !ok {
+		return h.heading(w, src, n, entering)
+	}
+	at := r.Len()
+	s, err := h.heading(w, src, n, entering)
+	level := uint8(n.(*ast.Heading).Level)
+	if !entering {
+		r.mark(at+len("</h"), hole{kind: holeLevel, level: level})
+		return s, err
+	}
+	r.mark(at+len("<h"), hole{kind: holeLevel, level: level})
+	if i := bytes.Index(r.Bytes()[at:], []byte(` id="`)); i >= 0 {
+		r.mark(at+i+len(` id="`), hole{kind: holeHeadingID})
+	}
+	return s, err
+}
