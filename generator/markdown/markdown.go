@@ -24,26 +24,30 @@ import (
 )
 
 // md is safe for concurrent use: goldmark keeps per-document state in
-// the parser context, not in the Markdown value.
-var md = goldmark.New(
-	goldmark.WithExtensions(
-		extension.Table,
-		extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
-		extension.Typographer,
-		highlighting.NewHighlighting(
-			highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+// the parser context, not in the Markdown value. Its renderer marks the
+// holes of a Body, before goldmark's own renderers (1000), which it wraps.
+var md = dialect(goldmark.WithRendererOptions(renderer.WithNodeRenderers(
+	util.Prioritized(&holeRenderer{inner: gmhtml.NewRenderer()}, 100),
+)))
+
+// dialect returns the dossier's Markdown, with opts.
+func dialect(opts ...goldmark.Option) goldmark.Markdown {
+	return goldmark.New(append([]goldmark.Option{
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
+			extension.Typographer,
+			highlighting.NewHighlighting(
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+			),
+			Citations,
 		),
-		Citations,
-	),
-	goldmark.WithParserOptions(
-		parser.WithAutoHeadingID(),
-		parser.WithASTTransformers(util.Prioritized(highlightBudget{}, 1000)),
-	),
-	// Before goldmark's own renderers (1000), which it wraps.
-	goldmark.WithRendererOptions(renderer.WithNodeRenderers(
-		util.Prioritized(&holeRenderer{inner: gmhtml.NewRenderer()}, 100),
-	)),
-)
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(highlightBudget{}, 1000)),
+		),
+	}, opts...)...)
+}
 
 // Parse parses src. Positions in the returned tree are byte offsets in
 // src, so callers pass the whole file with its front matter blanked out to
