@@ -36,7 +36,7 @@ type Body struct {
 
 // A hole is a place in a Body's HTML that Write fills.
 type hole struct {
-	at    int // offset in the HTML
+	at    int32 // offset in the HTML, which a file's size limit keeps short
 	kind  holeKind
 	level uint8  // holeLevel: the heading's level
 	a, b  string // holeLink: a is the destination; holeCite: the id and locator
@@ -90,7 +90,7 @@ func (b *Body) Write(buf *bytes.Buffer, f Fill) error {
 	for i := range b.holes {
 		h := &b.holes[i]
 		buf.WriteString(b.html[from:h.at])
-		from = h.at
+		from = int(h.at)
 		switch h.kind {
 		case holeLink:
 			dest := h.a
@@ -157,7 +157,7 @@ func (r *recorder) Buffered() int { return 0 }
 func (r *recorder) Flush() error  { return nil }
 
 func (r *recorder) mark(at int, h hole) {
-	h.at = at
+	h.at = int32(at)
 	r.holes = append(r.holes, h)
 }
 

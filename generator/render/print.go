@@ -128,8 +128,8 @@ type Printed struct {
 // notes and footnotes start with the entry's anchor. Its headings sit two
 // levels lower, under the part's h2 and the entry's h3.
 //
-// It fills the holes of the body that loading rendered (see
-// markdown.Body) its own way, as the entry's own page does its way.
+// It fills the holes of the body rendered at load (see markdown.Body)
+// for this page, as the entry's own page fills them for its own.
 func (p *Page) Printed(e *content.Entry) (Printed, error) {
 	var out Printed
 	if e.HTML != nil && len(bytes.TrimSpace(e.Raw[e.Body:])) > 0 {
