@@ -2,8 +2,8 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"html"
+	"io"
 	"slices"
 	"strconv"
 
@@ -81,8 +81,20 @@ func NewBody(src []byte, doc ast.Node) *Body {
 	return &Body{html: r.String(), holes: slices.Clip(r.holes), err: err}
 }
 
+// A Writer is what a Body is written to, such as a *bytes.Buffer or a
+// *strings.Builder.
+type Writer interface {
+	io.Writer
+	io.ByteWriter
+	io.StringWriter
+}
+
+// Size is about the length of b written: its HTML, and some for each
+// hole, to grow a buffer by once.
+func (b *Body) Size() int { return len(b.html) + 32*len(b.holes) }
+
 // Write writes b for one page, its holes filled as f says.
-func (b *Body) Write(buf *bytes.Buffer, f Fill) error {
+func (b *Body) Write(buf Writer, f Fill) error {
 	if b.err != nil {
 		return b.err
 	}
@@ -122,7 +134,7 @@ func (b *Body) Write(buf *bytes.Buffer, f Fill) error {
 
 // writeHref writes a link's destination as goldmark's renderer does:
 // escaped, and left out if dangerous.
-func writeHref(buf *bytes.Buffer, dest string) {
+func writeHref(buf Writer, dest string) {
 	d := util.URLEscape([]byte(dest), true)
 	if !gmhtml.IsDangerousURL(d) {
 		buf.Write(util.EscapeHTML(d))
@@ -132,17 +144,24 @@ func writeHref(buf *bytes.Buffer, dest string) {
 // writeCitation writes a citation of id at locator: a link to the page's
 // note n at href, or, when ok is false, the citation as written, since
 // the checker has reported that the source does not exist.
-func writeCitation(w *bytes.Buffer, id, locator string, n int, href, title string, ok bool) {
+func writeCitation(w Writer, id, locator string, n int, href, title string, ok bool) {
 	if !ok {
-		fmt.Fprintf(w, `<span class="cite">[@%s]</span>`, html.EscapeString(id))
+		w.WriteString(`<span class="cite">[@`)
+		w.WriteString(html.EscapeString(id))
+		w.WriteString(`]</span>`)
 		return
 	}
 	label := strconv.Itoa(n)
 	if locator != "" {
 		label += ", " + locator
 	}
-	fmt.Fprintf(w, `<a class="cite" href="%s" title="%s">[%s]</a>`,
-		html.EscapeString(href), html.EscapeString(title), html.EscapeString(label))
+	w.WriteString(`<a class="cite" href="`)
+	w.WriteString(html.EscapeString(href))
+	w.WriteString(`" title="`)
+	w.WriteString(html.EscapeString(title))
+	w.WriteString(`">[`)
+	w.WriteString(html.EscapeString(label))
+	w.WriteString(`]</a>`)
 }
 
 // A recorder is the writer NewBody renders into: goldmark writes to it

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"html"
 	"regexp"
 	"unicode"
@@ -81,7 +80,7 @@ func renderCitation(w util.BufWriter, source []byte, n ast.Node, entering bool) 
 		r.mark(r.Len(), hole{kind: holeCite, a: c.ID, b: c.Locator})
 		return ast.WalkContinue, nil
 	}
-	fmt.Fprintf(w, `<span class="cite">[@%s]</span>`, html.EscapeString(c.ID))
+	writeCitation(w, c.ID, c.Locator, 0, "", "", false)
 	return ast.WalkContinue, nil
 }
 

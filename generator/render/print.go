@@ -179,7 +179,8 @@ func (p *Page) printBody(e *content.Entry) (template.HTML, []Note, error) {
 		HeadingIDPrefix:  own + "h-",
 		FootnoteIDPrefix: own,
 	}
-	var body bytes.Buffer
+	var body strings.Builder
+	body.Grow(e.HTML.Size())
 	if err := e.HTML.Write(&body, fill); err != nil {
 		return "", nil, fmt.Errorf("%s: %v", e.Path, err)
 	}

@@ -423,7 +423,8 @@ func byYear(events []*content.Entry) []Year {
 func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
 	if e := p.Entry; e != nil && e.HTML != nil {
 		p.Code = highlight.File(e)
-		var body bytes.Buffer
+		var body strings.Builder
+		body.Grow(e.HTML.Size())
 		var notes noteList
 		if err := e.HTML.Write(&body, p.fill(&notes)); err != nil {
 			return fmt.Errorf("%s: %v", e.Path, err)
