@@ -234,9 +234,10 @@ func Render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
 }
 
 // Final is Render for a site that is not rendered again, as in a build:
-// it lets go of each entry's refs and text once the entry's page and the
-// search index have read them, so the heap shrinks as the pages are
-// written and needs less collecting.
+// it lets go of each entry's refs, text and rendered body once the
+// entry's page, the search index and the print edition have read them,
+// so the heap shrinks as the pages are written and needs less
+// collecting.
 func Final(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
 	return render(s, ls, static, write, true)
 }
@@ -285,8 +286,8 @@ func InFolder(folder string, write WriteFunc) WriteFunc {
 func renderEdition(s *site.Site, ls Layouts, write WriteFunc, final bool) error {
 	pages := Pages(s)
 	// The search index and the data files are one long job each; they run
-	// beside the pages. They read the bodies' text while the pages set
-	// link targets and citation numbers, which are other fields.
+	// beside the pages, reading the entries' text and files, which the
+	// pages only read.
 	sharedErr := make(chan error, 1)
 	var indexed atomic.Bool // the search index has read every body
 	go func() {
@@ -294,10 +295,20 @@ func renderEdition(s *site.Site, ls Layouts, write WriteFunc, final bool) error 
 	}()
 	var done func(*Page)
 	if final {
+		// The print edition, beside the pages, reads every body when it
+		// holds the whole dossier.
+		printed := len(s.Events) <= printMaxEvents
 		done = func(p *Page) {
+			if p.Entry == nil {
+				return
+			}
+			// Nothing else shows the body once its page has.
+			if !printed {
+				p.Entry.HTML, p.Entry.Classes = nil, nil
+			}
 			// Nothing reads the refs after site.New, nor the text
 			// once the search index has it.
-			if p.Entry != nil && indexed.Load() {
+			if indexed.Load() {
 				p.Entry.Refs, p.Entry.Text = nil, ""
 			}
 		}
