@@ -38,12 +38,12 @@ var classTypes = []chroma.TokenType{
 // is already parsed, so its tree says where headings, emphasis, links,
 // code and citations are; marking those spans costs a walk.
 func Classify(src []byte, doc ast.Node, from int) Classes {
-	// Each byte's class is an index into classTypes, 0 for plain text: a
-	// byte each rather than a TokenType's eight.
-	class := make([]uint8, len(src))
+	// The class of src[from+j] is class[j], an index into classTypes, 0
+	// for plain text: a byte each rather than a TokenType's eight.
+	class := make([]uint8, len(src)-from)
 	mark := func(start, end int, t chroma.TokenType) {
 		i := slices.Index(classTypes, t)
-		start, end = max(start, 0), min(end, len(src))
+		start, end = max(start-from, 0), min(end-from, len(class))
 		for j := start; j < end; j++ {
 			class[j] = uint8(i)
 		}
@@ -128,9 +128,9 @@ func Classify(src []byte, doc ast.Node, from int) Classes {
 	})
 
 	var runs Classes
-	for i := from; i < len(src); {
+	for i := 0; i < len(class); {
 		j := i + 1
-		for j < len(src) && class[j] == class[i] {
+		for j < len(class) && class[j] == class[i] {
 			j++
 		}
 		runs = append(runs, uint32(j-i)<<8|uint32(class[i]))
