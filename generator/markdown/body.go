@@ -172,6 +172,10 @@ type recorder struct {
 	holes []hole
 }
 
+// goldmark would wrap any other writer in a bufio.Writer, and the
+// renderers would find no recorder.
+var _ util.BufWriter = (*recorder)(nil)
+
 func (r *recorder) Buffered() int { return 0 }
 func (r *recorder) Flush() error  { return nil }
 
