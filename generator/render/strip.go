@@ -31,12 +31,24 @@ import (
 // in staggered rows when the line would push marks far from their time,
 // with a thin line from each mark to its bar. So a target is never
 // smaller than WCAG 2.5.8's 24px.
+//
+// A dossier of more events than a phone's view holds as marks (see
+// capacity) is drawn dense at every width: its key events are marks as
+// before, and the others a shaded area as high as their number in each
+// few units of time, which the legend counts. Marks past that number
+// would cover one another, and each cost the timeline three links; the
+// list below the strip has every event.
 type Strip struct {
 	Views []*StripView
 	Kinds []content.EventKind // the kinds drawn, for the legend
 	Other bool                // some event is of no kind
 	Range bool                // some event is drawn over a range
 	Cut   bool                // some view cuts out empty time
+	// Counted is how many events the views count in their Density
+	// rather than mark one by one: all but the key events, when there
+	// are more events than a phone's view holds as marks; else 0.
+	Counted int
+	Marked  bool // some event is a mark
 }
 
 // A StripView is the strip laid out for one width.
@@ -49,6 +61,11 @@ type StripView struct {
 	Ticks         []SVGLine
 	Labels        []TickLabel
 	Marks         []Mark
+	// Density is the data of a path over the events the view counts
+	// rather than marks (see Strip.Counted): how many fall in each few
+	// units of the axis, an imprecise date or a span spread over its
+	// possible days, as the height of a shaded area above the axis.
+	Density string
 }
 
 // TickPath is the view's ticks as the data of one path: a view on every
@@ -136,7 +153,11 @@ const (
 	breakWidth  = 14
 	labelSize   = 12 // font-size of the axis's and key events' labels
 	labelRow    = 16
-	maxBand     = 3 // lines of key events' labels
+	maxBand     = 3  // lines of key events' labels
+	maxRows     = 12 // of marks, before they crowd
+
+	densityBin    = 4  // the width of a dense view's counts
+	densityHeight = 40 // of the most events in one bin
 )
 
 // eventDays returns an event's first and last possible day, as the
@@ -154,16 +175,30 @@ func NewStrip(s *site.Site, events []*content.Entry) *Strip {
 	}
 	st := &Strip{}
 	years := YearCounts(s)
+	// Every view draws the same: a phone's view holds the fewest marks,
+	// and past that, marks crowd into one another and the page grows
+	// with each event (at 5,000 events the three views were 9 MB).
+	dense := len(events) > capacity(narrowWidth)
+	if dense {
+		for _, e := range events {
+			if !isKey(s, e) {
+				st.Counted++
+			}
+		}
+	}
 	for _, w := range []struct {
 		class string
 		width int
 	}{{"strip-wide", wideWidth}, {"strip-medium", mediumWidth}, {"strip-narrow", narrowWidth}} {
-		v := layoutStrip(s, events, w.width, true, nil, years)
+		v := layoutStrip(s, events, w.width, true, dense, nil, years)
 		v.Class = w.class
 		st.Views = append(st.Views, v)
 		st.Cut = st.Cut || len(v.Breaks) > 0
 	}
-	for _, e := range events {
+	// The legend names what the views mark.
+	for _, m := range st.Views[0].Marks {
+		e := m.Event
+		st.Marked = true
 		if k := s.Config.KindOf(e); k == nil {
 			st.Other = true
 		} else if !slices.ContainsFunc(st.Kinds, func(x content.EventKind) bool { return x.Tag == k.Tag }) {
@@ -209,7 +244,7 @@ func NeighbourStrip(s *site.Site, e *content.Entry, years map[int]int) *StripVie
 	if len(near) < 2 {
 		return nil
 	}
-	v := layoutStrip(s, near, narrowWidth, false, e, years)
+	v := layoutStrip(s, near, narrowWidth, false, false, e, years)
 	v.Class = "strip-near"
 	return v
 }
@@ -220,7 +255,21 @@ type segment struct {
 	x0, x1 float64
 }
 
-func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, current *content.Entry, years map[int]int) *StripView {
+// capacity is how many marks a view of width holds, each a 24-unit
+// link in one of maxRows rows, before they would crowd.
+func capacity(width int) int {
+	return maxRows * (int(float64(width-2*stripPad-target)/target) + 1)
+}
+
+// isKey reports whether e is of a key kind (site.toml's [[kinds]]).
+func isKey(s *site.Site, e *content.Entry) bool {
+	k := s.Config.KindOf(e)
+	return k != nil && k.Key
+}
+
+// layoutStrip lays out events at width. With dense, only key events
+// are marks; the others are counted in the view's Density.
+func layoutStrip(s *site.Site, events []*content.Entry, width int, labels, dense bool, current *content.Entry, years map[int]int) *StripView {
 	type span struct{ first, end int } // end is exclusive
 	spans := make([]span, len(events))
 	for i, e := range events {
@@ -239,6 +288,20 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 			}
 		}
 		return 0
+	}
+	var counts []float64
+	if dense {
+		counts = make([]float64, int(math.Ceil(float64(width-2*stripPad)/densityBin)))
+		var keys []*content.Entry
+		var keySpans []span
+		for i, e := range events {
+			if isKey(s, e) {
+				keys, keySpans = append(keys, e), append(keySpans, spans[i])
+				continue
+			}
+			count(counts, x(float64(spans[i].first)), x(float64(spans[i].end)))
+		}
+		events, spans = keys, keySpans
 	}
 	v := &StripView{Width: width, Marks: make([]Mark, 0, len(events))}
 
@@ -284,6 +347,9 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 		v.Marks = append(v.Marks, m)
 	}
 	nLanes := 1
+	if len(events) == 0 {
+		nLanes = 0 // a dense view with no key event
+	}
 	for _, l := range lane {
 		nLanes = max(nLanes, l+1)
 	}
@@ -292,7 +358,6 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 	// needed to keep its link clear of the others', in as few staggered
 	// rows as keep every mark near its time.
 	lo, hi := float64(stripPad)+target/2, float64(width-stripPad)-target/2
-	const maxRows = 12
 	var pos []float64
 	rows, fits := 1, true
 	for ; ; rows++ {
@@ -365,10 +430,17 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 	if len(bandEnd) > 0 {
 		top += 4
 	}
-	const leaderH = 12
+	leaderH := 12.0
+	if len(events) == 0 {
+		leaderH = 0
+	}
 	marksBottom := top + float64(len(rowEnd))*target
 	laneTop := marksBottom + leaderH
 	axisY := laneTop + float64(nLanes)*laneH + 2
+	if dense {
+		axisY += densityHeight
+		v.Density = densityPath(counts, axisY)
+	}
 	v.AxisY = num(axisY)
 	for i := range v.Marks {
 		m := &v.Marks[i]
@@ -408,6 +480,54 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 	}
 	v.Height = int(math.Ceil(axisY + 6 + lines*labelRow + 2))
 	return v
+}
+
+// count adds an event drawn from x1 to x2 to the counts of a dense view,
+// each of which covers densityBin units from stripPad: a whole event to
+// the bin it falls in, or one spread over the bins of its possible days,
+// so that a year of imprecise dates reads as a low, wide stretch.
+func count(counts []float64, x1, x2 float64) {
+	bin := func(x float64) int {
+		return min(max(int((x-stripPad)/densityBin), 0), len(counts)-1)
+	}
+	end := stripPad + float64(len(counts))*densityBin
+	x1, x2 = min(max(x1, stripPad), end), min(max(x2, stripPad), end)
+	if x2-x1 < densityBin {
+		counts[bin((x1+x2)/2)]++
+		return
+	}
+	for b := bin(x1); b <= bin(x2); b++ {
+		lo := max(x1, stripPad+float64(b)*densityBin)
+		hi := min(x2, stripPad+float64(b+1)*densityBin)
+		if hi > lo {
+			counts[b] += (hi - lo) / (x2 - x1)
+		}
+	}
+}
+
+// densityPath draws counts as one shaded area standing on the axis at
+// y, as high as densityHeight where the most events fall; a bin with any
+// event is at least a unit high, so that no event disappears.
+func densityPath(counts []float64, y float64) string {
+	most := slices.Max(counts)
+	if most == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("M" + num(stripPad) + " " + num(y))
+	last := "0.0"
+	for i, c := range counts {
+		h := 0.0
+		if c > 0 {
+			h = max(c/most*densityHeight, 1)
+		}
+		if num(h) != last {
+			b.WriteString("H" + num(stripPad+float64(i)*densityBin) + "V" + num(y-h))
+			last = num(h)
+		}
+	}
+	b.WriteString("H" + num(stripPad+float64(len(counts))*densityBin) + "V" + num(y) + "Z")
+	return b.String()
 }
 
 // dodge places points, in order, at least gap apart and within lo..hi,
