@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -392,42 +393,39 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels, dense
 		row[i] = r
 	}
 
-	// Key events' labels, in a band above the marks, each in the first
-	// line of the band where it overlaps no other; a band of at most a
-	// few lines, so that a phone still sees the marks.
-	var bandEnd [][][2]float64
+	// Key events' labels, in a band of at most a few lines above the
+	// marks, so that a phone still sees the marks (see placeLabels).
+	nBand := 0
 	bandOf := map[int]int{}
 	if labels {
+		var idx []int
+		var xs, ws []float64
 		for i := range v.Marks {
 			m := &v.Marks[i]
 			if !m.Key {
 				continue
 			}
 			m.Label, m.named = keyLabel(s, m.Event)
-			w := geo.TextWidth(m.Label, labelSize) * 1.12 // bold
-			lx := math.Min(math.Max(pos[i]-w/2, 2), float64(width)-2-w)
-			line := 0
-			for ; line < len(bandEnd); line++ {
-				if !slices.ContainsFunc(bandEnd[line], func(r [2]float64) bool { return lx < r[1]+6 && r[0] < lx+w+6 }) {
-					break
-				}
-			}
-			if line == maxBand {
+			idx = append(idx, i)
+			xs = append(xs, pos[i])
+			ws = append(ws, geo.TextWidth(m.Label, labelSize)*1.12) // bold
+		}
+		lines, lxs := placeLabels(xs, ws, float64(width))
+		for j, i := range idx {
+			m := &v.Marks[i]
+			if lines[j] < 0 {
 				// No room left: the mark stays larger, named in full
 				// by its link, but unlabelled.
 				m.Label = ""
 				continue
 			}
-			if line == len(bandEnd) {
-				bandEnd = append(bandEnd, nil)
-			}
-			bandEnd[line] = append(bandEnd[line], [2]float64{lx, lx + w})
-			bandOf[i] = line
-			m.box = [4]float64{0, lx, 0, lx + w}
+			bandOf[i] = lines[j]
+			nBand = max(nBand, lines[j]+1)
+			m.box = [4]float64{0, lxs[j], 0, lxs[j] + ws[j]}
 		}
 	}
-	top := 2.0 + float64(len(bandEnd))*labelRow
-	if len(bandEnd) > 0 {
+	top := 2.0 + float64(nBand)*labelRow
+	if nBand > 0 {
 		top += 4
 	}
 	leaderH := 12.0
@@ -480,6 +478,58 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels, dense
 	}
 	v.Height = int(math.Ceil(axisY + 6 + lines*labelRow + 2))
 	return v
+}
+
+// placeLabels places the labels of marks at xs, of widths ws, each in
+// a line of the band above the marks: line 0 at the top, at most maxBand
+// lines. A label overlaps no other in its line, covers no leader that
+// comes down from a label above it, and its own leader crosses no label
+// below it. It is centred on its mark if it can be, or else ends or
+// starts at it. The labels nearest the strip's ends are placed first,
+// as they can only reach inwards. It returns each label's line, -1 for
+// a label left out, and its left edge.
+func placeLabels(xs, ws []float64, width float64) (lines []int, lxs []float64) {
+	type box struct{ lo, hi, x float64 }
+	var placed [maxBand][]box
+	lines, lxs = make([]int, len(xs)), make([]float64, len(xs))
+	order := make([]int, len(xs))
+	for i := range order {
+		order[i] = i
+	}
+	edge := func(x float64) float64 { return min(x, width-x) }
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(edge(xs[a]), edge(xs[b]))
+	})
+	fits := func(line int, lo, hi, x float64) bool {
+		for l := range placed {
+			for _, p := range placed[l] {
+				switch {
+				case l == line && lo < p.hi+6 && p.lo < hi+6,
+					l < line && lo-3 < p.x && p.x < hi+3,
+					l > line && p.lo-3 < x && x < p.hi+3:
+					return false
+				}
+			}
+		}
+		return true
+	}
+	for _, i := range order {
+		x, w := xs[i], ws[i]
+		lines[i] = -1
+	search:
+		for line := range maxBand {
+			for _, lx := range []float64{x - w/2, x + 6 - w, x - 6} {
+				lx = math.Min(math.Max(lx, 2), width-2-w)
+				if lx > x-2 || lx+w < x+2 || !fits(line, lx, lx+w, x) {
+					continue
+				}
+				placed[line] = append(placed[line], box{lx, lx + w, x})
+				lines[i], lxs[i] = line, lx
+				break search
+			}
+		}
+	}
+	return lines, lxs
 }
 
 // count adds an event drawn from x1 to x2 to the counts of a dense view,

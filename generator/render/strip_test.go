@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -378,5 +379,56 @@ func TestCount(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// Key events' labels never touch one another, and no leader, which runs
+// down from a label to its mark, crosses a label below it: the shipped
+// timeline had "Ghulami, Mashhad"'s leader through "Sari and Almas,
+// Tehran". Each label covers its own mark. Checked on the shipped case
+// and on random ones.
+func TestPlaceLabels(t *testing.T) {
+	check := func(name string, xs, ws []float64, width float64) (placed int) {
+		t.Helper()
+		lines, lxs := placeLabels(xs, ws, width)
+		for i := range xs {
+			if lines[i] < 0 {
+				continue
+			}
+			placed++
+			lo, hi := lxs[i], lxs[i]+ws[i]
+			if lo < 2 || hi > width-2 || lo > xs[i] || hi < xs[i] || lines[i] >= maxBand {
+				t.Errorf("%s: label %d at %.1f..%.1f, line %d: outside the strip or off its mark at %.1f", name, i, lo, hi, lines[i], xs[i])
+			}
+			for j := range xs {
+				if j == i || lines[j] < 0 {
+					continue
+				}
+				jlo, jhi := lxs[j], lxs[j]+ws[j]
+				if lines[j] == lines[i] && lo < jhi && jlo < hi {
+					t.Errorf("%s: labels %d and %d overlap in line %d", name, i, j, lines[i])
+				}
+				if lines[j] > lines[i] && jlo <= xs[i] && xs[i] <= jhi {
+					t.Errorf("%s: the leader of label %d (line %d, x %.1f) crosses label %d (line %d, %.1f..%.1f)", name, i, lines[i], xs[i], j, lines[j], jlo, jhi)
+				}
+			}
+		}
+		return placed
+	}
+	// The shipped dossier's wide view: Raziq at the left, Ghulami and
+	// Sari and Almas 48 units apart near the right end.
+	if n := check("shipped", []float64{36, 510, 558}, []float64{80, 122, 157}, wideWidth); n != 3 {
+		t.Errorf("shipped: %d labels placed, want all 3", n)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for k := range 300 {
+		n := 1 + r.IntN(8)
+		xs, ws := make([]float64, n), make([]float64, n)
+		for i := range xs {
+			xs[i] = 22 + r.Float64()*(wideWidth-44)
+			ws[i] = 40 + r.Float64()*140
+		}
+		slices.Sort(xs)
+		check(fmt.Sprint("random ", k), xs, ws, wideWidth)
 	}
 }
