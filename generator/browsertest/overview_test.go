@@ -58,7 +58,7 @@ func buildDossier(t *testing.T) string {
 
 // buildTestdata builds a site of testdata into a temporary folder and
 // returns the file URL of its output, ending in "/".
-func buildTestdata(t *testing.T, dir string) string {
+func buildTestdata(t testing.TB, dir string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
 	if problems, err := build.Build(dir, out); err != nil {
