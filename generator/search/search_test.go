@@ -569,7 +569,7 @@ func TestNodePageWithoutAShard(t *testing.T) {
 	}
 	var resp struct{ Page struct{ Loaded string } }
 	harness(t, searchJS, indexJS, map[string]any{"page": map[string]any{"search": "?q=saree"}}, &resp)
-	if want := `<p class="search-count" id="search-count">Search is unavailable`; !strings.Contains(resp.Page.Loaded, want) {
+	if want := `<p class="search-count" id="search-count">Search is unavailable: its index, search-index/d0.js, is missing`; !strings.Contains(resp.Page.Loaded, want) {
 		t.Errorf("page without a shard lacks\n%s\nin\n%s", want, resp.Page.Loaded)
 	}
 }
