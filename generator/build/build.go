@@ -99,7 +99,8 @@ func Rebuild(dir, out string) (Result, diag.List, error) {
 	if err := checkOut(dir, out); err != nil {
 		return Result{}, nil, err
 	}
-	fsys := content.SiteFS(dir)
+	fsys := content.OpenSite(dir)
+	defer fsys.Close()
 	// Before loading: an input changed while the site loads then differs
 	// from what the stamp records, and the next build renders again.
 	// An input that cannot be read leaves the digest empty: Load says
