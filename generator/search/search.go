@@ -388,31 +388,43 @@ func sortDocs(docs []Doc) []Doc {
 	// The keys point into docs rather than copy them: a Doc is large to
 	// move about while sorting.
 	type keyed struct {
-		d    *Doc
+		i    int // in docs
 		kind int
 		fold string
 	}
 	ks := make([]keyed, len(docs))
-	for i := range docs {
-		d := &docs[i]
+	for i, d := range docs {
 		k := slices.Index(kindOrder, d.Kind)
 		if k < 0 {
 			k = len(kindOrder)
 		}
-		ks[i] = keyed{d, k, Fold(d.Title)}
+		ks[i] = keyed{i, k, Fold(d.Title)}
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int {
-		return cmp.Or(
-			cmp.Compare(a.kind, b.kind),
-			strings.Compare(a.d.Kind, b.d.Kind),
-			strings.Compare(a.fold, b.fold),
-			strings.Compare(a.d.Title, b.d.Title),
-			strings.Compare(a.d.URL, b.d.URL),
-		)
+	// Each key is compared only when those before it tie (cmp.Or would
+	// compare them all), and docs alike in every key keep their order,
+	// as a stable sort, slower, would keep it.
+	slices.SortFunc(ks, func(a, b keyed) int {
+		da, db := &docs[a.i], &docs[b.i]
+		if c := cmp.Compare(a.kind, b.kind); c != 0 {
+			return c
+		}
+		if c := strings.Compare(da.Kind, db.Kind); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.fold, b.fold); c != 0 {
+			return c
+		}
+		if c := strings.Compare(da.Title, db.Title); c != 0 {
+			return c
+		}
+		if c := strings.Compare(da.URL, db.URL); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
 	})
 	out := make([]Doc, len(ks))
 	for i, k := range ks {
-		out[i] = *k.d
+		out[i] = docs[k.i]
 	}
 	return out
 }

@@ -618,3 +618,24 @@ func TestTokenizerReused(t *testing.T) {
 		}
 	}
 }
+
+// TestDocOrder checks the order docs tie in: kind, then folded title (so
+// case and accents do not split the alphabet), then title, then URL.
+func TestDocOrder(t *testing.T) {
+	docs := []Doc{
+		{Kind: "event", Title: "abel", URL: "e.html"},
+		{Kind: "person", Title: "Zed", URL: "z.html"},
+		{Kind: "person", Title: "Ábel", URL: "b.html"},
+		{Kind: "person", Title: "Ábel", URL: "a.html"},
+		{Kind: "person", Title: "Abel", URL: "c.html"},
+		{Kind: "zine", Title: "a", URL: "y.html"},
+		{Kind: "page", Title: "b", URL: "x.html"},
+	}
+	var got []string
+	for _, d := range sortDocs(docs) {
+		got = append(got, d.URL)
+	}
+	if want := []string{"c.html", "a.html", "b.html", "z.html", "e.html", "x.html", "y.html"}; !slices.Equal(got, want) {
+		t.Errorf("order %q, want %q", got, want)
+	}
+}
