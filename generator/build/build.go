@@ -134,7 +134,13 @@ func Rebuild(dir, out string) (Result, diag.List, error) {
 	}
 	defer t.Close() // removes the new output unless swapped in
 	t.Step = testHook
-	w := newWriter(t.Dir, out)
+	// Only an earlier build has files to keep: into a new or empty
+	// folder, looking for each file there would be a wasted call.
+	old := ""
+	if earlier(out) {
+		old = out
+	}
+	w := newWriter(t.Dir, old)
 	if err := Render(fsys, s, w.write); err != nil {
 		return Result{}, errs, err
 	}
