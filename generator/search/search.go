@@ -450,10 +450,19 @@ func snippet(text string) string {
 	// the text with its whitespace runs made single spaces and trimmed,
 	// and whether anything else follows.
 	var b strings.Builder
+	b.Grow(min(len(text), snippetRunes+8))
 	n, space, more := 0, false, false
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		var isSpace bool
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			isSpace = c == ' ' || '\t' <= c && c <= '\r' // as unicode.IsSpace
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
 			space = b.Len() > 0
 			i += size
 			continue
