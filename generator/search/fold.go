@@ -35,18 +35,21 @@ func Fold(s string) string {
 
 // appendFold appends Fold(s) to dst.
 func appendFold(dst []byte, s string) []byte {
-	ascii := true
-	for i := 0; i < len(s) && ascii; i++ {
-		ascii = s[i] < utf8.RuneSelf
-	}
-	if ascii { // NFD leaves ASCII as it is
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
+	// NFD leaves ASCII as it is, so most text is only lowercased, in
+	// one pass that starts again the long way at the first other rune.
+	start := len(dst)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			dst = dst[:start]
+			break
 		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	if len(dst)-start == len(s) {
 		return dst
 	}
 	s = norm.NFD.String(s)
@@ -138,6 +141,14 @@ func isJoiner(r rune) bool {
 	return r >= 0x02B9 && r <= 0x02BF // ʹ ʺ ʻ ʼ ʽ ʾ ʿ
 }
 
+// asciiWord is isWordRune of the ASCII runes.
+var asciiWord = func() (w [utf8.RuneSelf]bool) {
+	for c := range w {
+		w[c] = isWordRune(rune(c))
+	}
+	return w
+}()
+
 // isWordRune matches [\p{L}\p{N}\p{M}] in search.js.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -184,12 +195,14 @@ func (t *tokenizer) tokens(s string) [][]byte {
 	for i := 0; i <= len(f); {
 		r, n := utf8.RuneError, 1
 		if i < len(f) {
+			word := false
 			if c := f[i]; c < utf8.RuneSelf {
-				r = rune(c)
+				r, word = rune(c), asciiWord[c] // most text, and a call less
 			} else {
 				r, n = utf8.DecodeRune(f[i:])
+				word = isWordRune(r)
 			}
-			if isWordRune(r) {
+			if word {
 				if start < 0 {
 					start = i
 				}

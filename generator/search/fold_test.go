@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 // foldCases are folded by Go here and by search.js in TestNodeFoldsAlike.
@@ -97,5 +98,28 @@ func TestCompareUTF16(t *testing.T) {
 	want := []string{"a", "ab", "b", "𝐀", "ﬁ"}
 	if !slices.Equal(words, want) {
 		t.Errorf("sorted %q, want %q", words, want)
+	}
+}
+
+// TestTokensASCII checks every ASCII character between two letters:
+// letters and digits are in the word, joiners join two parts, anything
+// else splits it.
+func TestTokensASCII(t *testing.T) {
+	for c := range byte(utf8.RuneSelf) {
+		s := "x" + string(rune(c)) + "y"
+		var want []string
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			want = []string{s}
+		case 'A' <= c && c <= 'Z':
+			want = []string{"x" + string(rune(c+'a'-'A')) + "y"}
+		case c == '-' || c == '\'' || c == '`':
+			want = []string{"x", "y", "xy"}
+		default:
+			want = []string{"x", "y"}
+		}
+		if got := tokens(s); !slices.Equal(got, want) {
+			t.Errorf("tokens(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
