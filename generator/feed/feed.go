@@ -159,16 +159,20 @@ func dossierJSON(s *site.Site, l links) ([]byte, error) {
 	buf := make([]byte, 0, size)
 	buf = append(buf, bytes.TrimSuffix(head, []byte("\n}"))...)
 	buf = append(buf, ",\n  \"entries\": ["...)
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one) // escapes <, > and & as json.Marshal does
 	for i, e := range ordered(s) {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
 		buf = append(buf, "\n    "...)
-		b, err := json.Marshal(jsonOf(s, e, l))
-		if err != nil {
+		// One encoder's buffer serves every entry, where json.Marshal
+		// would copy each out of its own.
+		one.Reset()
+		if err := enc.Encode(jsonOf(s, e, l)); err != nil {
 			return nil, err
 		}
-		buf = appendIndented(buf, b, "    ", "  ")
+		buf = appendIndented(buf, bytes.TrimSuffix(one.Bytes(), []byte("\n")), "    ", "  ")
 	}
 	if len(s.Entries) > 0 {
 		buf = append(buf, "\n  "...)
