@@ -35,26 +35,37 @@ func Fold(s string) string {
 
 // appendFold appends Fold(s) to dst.
 func appendFold(dst []byte, s string) []byte {
-	// NFD leaves ASCII as it is, so most text is only lowercased, in
-	// one pass that starts again the long way at the first other rune.
-	start := len(dst)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			dst = dst[:start]
-			break
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
+	// NFD leaves ASCII as it is, and a text cut before an ASCII rune
+	// normalizes as its two parts do (no mark is reordered across an
+	// ASCII rune), so ASCII, most text, is only lowercased, and each run
+	// of other runes normalized and folded on its own. Not so invalid
+	// UTF-8, whose bytes norm reads otherwise at the start of a piece.
+	if !utf8.ValidString(s) {
+		return appendFoldRunes(dst, norm.NFD.String(s))
 	}
-	if len(dst)-start == len(s) {
-		return dst
+	for len(s) > 0 {
+		i := 0
+		for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		j := i
+		for j < len(s) && s[j] >= utf8.RuneSelf {
+			j++
+		}
+		dst = appendFoldRunes(dst, norm.NFD.String(s[i:j]))
+		s = s[j:]
 	}
-	s = norm.NFD.String(s)
+	return dst
+}
+
+// appendFoldRunes appends the folded runes of s, normalized to NFD.
+func appendFoldRunes(dst []byte, s string) []byte {
 	for _, r := range s {
-		if r < utf8.RuneSelf { // fast path, most text
+		if r < utf8.RuneSelf { // as NFD splits it off a letter
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}

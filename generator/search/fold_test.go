@@ -2,8 +2,12 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // foldCases are folded by Go here and by search.js in TestNodeFoldsAlike.
@@ -122,4 +126,45 @@ func TestTokensASCII(t *testing.T) {
 			t.Errorf("tokens(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// foldWhole is Fold as it was written first: the whole text normalized,
+// then folded a rune at a time. Fold normalizes each run of non-ASCII
+// runes on its own, which FuzzFold holds to the same result.
+func foldWhole(s string) string {
+	var b []byte
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case r < utf8.RuneSelf:
+			b = append(b, byte(unicode.ToLower(r)))
+		case isStrippedMark(r):
+		case digit(r) >= 0:
+			b = append(b, byte('0'+digit(r)))
+		default:
+			r = unicode.ToLower(r)
+			if f, ok := folds[r]; ok {
+				b = append(b, f...)
+			} else {
+				b = utf8.AppendRune(b, r)
+			}
+		}
+	}
+	return string(b)
+}
+
+func FuzzFold(f *testing.F) {
+	for _, c := range foldCases {
+		f.Add(c.in)
+	}
+	for _, s := range []string{
+		"e\u0327\u0301x", "Ae\u0301\u0327B", "a\u0301\u0301\u0301" + strings.Repeat("\u0301", 40) + "b",
+		"“Quoted” — Kābul’s", "\xe2(\xff)\xc3", "x\u0345\u0301", "Ǆ ǅ ǆ",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fold(s), foldWhole(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
