@@ -1,5 +1,7 @@
 package feed
 
+import "bytes"
+
 // appendIndented appends src, JSON as json.Marshal writes it (no space
 // outside strings), to dst laid out as json.Indent lays it out with
 // prefix and indent. json.Indent runs its full scanner over every byte,
@@ -43,17 +45,23 @@ func appendIndented(dst, src []byte, prefix, indent string) []byte {
 }
 
 // stringEnd returns where the JSON string starting at src[i] ends, past
-// its closing quote.
+// its closing quote: the first quote after an even number of
+// backslashes. Bodies make long strings, searched a quote at a time.
 func stringEnd(src []byte, i int) int {
-	for i++; i < len(src); i++ {
-		switch src[i] {
-		case '\\':
-			i++ // the escaped byte, a quote among them
-		case '"':
-			return i + 1
+	for j := i + 1; ; j++ {
+		k := bytes.IndexByte(src[j:], '"')
+		if k < 0 {
+			return len(src)
+		}
+		j += k
+		escaped := false
+		for p := j - 1; src[p] == '\\'; p-- {
+			escaped = !escaped
+		}
+		if !escaped {
+			return j + 1
 		}
 	}
-	return len(src)
 }
 
 func newline(dst []byte, prefix, indent string, depth int) []byte {
