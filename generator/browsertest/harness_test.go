@@ -74,7 +74,7 @@ func runTests(m *testing.M) int {
 // DOSSIER_REQUIRE_BROWSER is set, as .ci/run sets it: the pull-request
 // check must run every test. CI alone does not require a browser, so a
 // clone tested on any CI service without Chromium still passes.
-func need(t *testing.T, err error) {
+func need(t testing.TB, err error) {
 	t.Helper()
 	if os.Getenv(requireBrowser) != "" {
 		t.Fatalf("%v (%s is set, so browser tests must run)", err, requireBrowser)
@@ -87,14 +87,14 @@ func need(t *testing.T, err error) {
 // failed loads and requests to the network. The test fails on any of them
 // when it ends.
 type browser struct {
-	t   *testing.T
+	t   testing.TB
 	ctx context.Context
 
 	mu       sync.Mutex
 	problems []string
 }
 
-func newBrowser(t *testing.T) *browser {
+func newBrowser(t testing.TB) *browser {
 	t.Helper()
 	exe, err := chromiumPath()
 	if err != nil {

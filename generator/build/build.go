@@ -99,7 +99,8 @@ func Rebuild(dir, out string) (Result, diag.List, error) {
 	if err := checkOut(dir, out); err != nil {
 		return Result{}, nil, err
 	}
-	fsys := content.SiteFS(dir)
+	fsys := content.OpenSite(dir)
+	defer fsys.Close()
 	// Before loading: an input changed while the site loads then differs
 	// from what the stamp records, and the next build renders again.
 	// An input that cannot be read leaves the digest empty: Load says
@@ -133,7 +134,13 @@ func Rebuild(dir, out string) (Result, diag.List, error) {
 	}
 	defer t.Close() // removes the new output unless swapped in
 	t.Step = testHook
-	w := newWriter(t.Dir, out)
+	// Only an earlier build has files to keep: into a new or empty
+	// folder, looking for each file there would be a wasted call.
+	old := ""
+	if earlier(out) {
+		old = out
+	}
+	w := newWriter(t.Dir, old)
 	if err := Render(fsys, s, w.write); err != nil {
 		return Result{}, errs, err
 	}

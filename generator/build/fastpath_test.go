@@ -43,7 +43,8 @@ func TestFastPathsMatchTemplates(t *testing.T) {
 	}
 	sites["two-centuries"] = os.DirFS("../browsertest/testdata/two-centuries")
 	dir := t.TempDir()
-	if err := synth.Write(dir, synth.Defaults(120)); err != nil {
+	// 160 events: past what a phone's strip marks, so the overview is dense.
+	if err := synth.Write(dir, synth.Defaults(160)); err != nil {
 		t.Fatal(err)
 	}
 	sites["synth"] = os.DirFS(dir)

@@ -326,7 +326,7 @@ func fileSum(p string) (sum, error) {
 // A writer writes the output files under dir. A file whose bytes equal
 // those of the file of the same name under old, the previous output, is
 // hard-linked from there instead; if linking fails (a file system without
-// hard links, say), it is written.
+// hard links, say), it is written. With old "", every file is written.
 type writer struct {
 	dir, old string
 

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,8 +12,19 @@ import (
 // TestSymlinks reads a real folder with links leaving the site in the
 // ways a contributor could write them, and links staying inside it. The
 // outside file's text must reach no entry, and each link that leaves is
-// an error at its path.
+// an error at its path; through SiteFS and through OpenSite alike.
 func TestSymlinks(t *testing.T) {
+	t.Run("SiteFS", func(t *testing.T) { testSymlinks(t, SiteFS) })
+	t.Run("OpenSite", func(t *testing.T) {
+		testSymlinks(t, func(dir string) fs.FS {
+			s := OpenSite(dir)
+			t.Cleanup(func() { s.Close() })
+			return s
+		})
+	})
+}
+
+func testSymlinks(t *testing.T, SiteFS func(string) fs.FS) {
 	tmp := t.TempDir()
 	secret := filepath.Join(tmp, "secret.md")
 	site := filepath.Join(tmp, "site")
@@ -85,7 +97,28 @@ func TestSymlinks(t *testing.T) {
 		t.Errorf("LoadFile: %v", errs)
 	}
 	// Even read directly, past Load's check, the file system refuses.
-	if _, err := SiteFS(site).Open("content/people/absolute.md"); err == nil {
-		t.Error("SiteFS opened a link to a file outside the site")
+	fsys := SiteFS(site)
+	for _, name := range []string{"content/people/absolute.md", "content/people/relative.md", "content/people/chained.md", "site.toml"} {
+		if _, err := fsys.Open(name); err == nil {
+			t.Errorf("opened %s, a link to a file outside the site", name)
+		}
+		if _, err := fs.ReadFile(fsys, name); err == nil {
+			t.Errorf("read %s, a link to a file outside the site", name)
+		}
+		if _, err := fs.Stat(fsys, name); err == nil {
+			t.Errorf("stat %s, a link to a file outside the site", name)
+		}
+	}
+	// Links inside the site read as what they lead to.
+	for _, name := range []string{"content/people/grace.md", "content/people/ada-again.md"} {
+		if _, err := fs.ReadFile(fsys, name); err != nil {
+			t.Errorf("read %s: %v", name, err)
+		}
+	}
+	if target, err := fs.ReadLink(fsys, "content/people/grace.md"); err != nil || target != "../../shared/grace.md" {
+		t.Errorf("ReadLink = %q, %v", target, err)
+	}
+	if _, err := fs.ReadLink(fsys, "content/people/ada.md"); err == nil || !strings.Contains(err.Error(), "content/people/ada.md") {
+		t.Errorf("ReadLink of a file: %v, want an error naming its path in the site", err)
 	}
 }

@@ -152,32 +152,32 @@ func dossierJSON(s *site.Site, l links) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
 	size := len(head) + 32
 	for _, e := range s.Entries {
 		size += len(e.Raw) + 512
 	}
-	buf.Grow(size)
-	buf.Write(bytes.TrimSuffix(head, []byte("\n}")))
-	buf.WriteString(",\n  \"entries\": [")
+	buf := make([]byte, 0, size)
+	buf = append(buf, bytes.TrimSuffix(head, []byte("\n}"))...)
+	buf = append(buf, ",\n  \"entries\": ["...)
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one) // escapes <, > and & as json.Marshal does
 	for i, e := range ordered(s) {
 		if i > 0 {
-			buf.WriteByte(',')
+			buf = append(buf, ',')
 		}
-		buf.WriteString("\n    ")
-		b, err := json.Marshal(jsonOf(s, e, l))
-		if err != nil {
+		buf = append(buf, "\n    "...)
+		// One encoder's buffer serves every entry, where json.Marshal
+		// would copy each out of its own.
+		one.Reset()
+		if err := enc.Encode(jsonOf(s, e, l)); err != nil {
 			return nil, err
 		}
-		if err := json.Indent(&buf, b, "    ", "  "); err != nil {
-			return nil, err
-		}
+		buf = appendIndented(buf, bytes.TrimSuffix(one.Bytes(), []byte("\n")), "    ", "  ")
 	}
 	if len(s.Entries) > 0 {
-		buf.WriteString("\n  ")
+		buf = append(buf, "\n  "...)
 	}
-	buf.WriteString("]\n}\n")
-	return buf.Bytes(), nil
+	return append(buf, "]\n}\n"...), nil
 }
 
 // ordered returns every entry as dossier.json lists them: the events in

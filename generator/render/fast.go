@@ -91,6 +91,9 @@ func (l Lang) writeStripView(b *bytes.Buffer, p *Page, v *StripView) {
 		text(b, "<path class=\"break\" d=\"", d, "\"/>")
 	}
 	b.WriteString("</g>\n")
+	if v.Density != "" {
+		text(b, "<path class=\"density\" d=\"", v.Density, "\" aria-hidden=\"true\"/>\n")
+	}
 	for _, t := range v.Labels {
 		l.writeTickLabel(b, p, t)
 	}

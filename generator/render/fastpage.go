@@ -41,8 +41,15 @@ func (p *Page) writePage(b *bytes.Buffer) error {
 		href(b, abs)
 		b.WriteString("\">\n")
 	}
-	if err := p.exec(b, "alternates"); err != nil {
-		return err
+	alternates := p.Alternates()
+	for _, a := range alternates {
+		text(b, "<link rel=\"alternate\" hreflang=\"", a.Lang, "\" href=\"")
+		if a.Abs != "" {
+			href(b, a.Abs)
+		} else {
+			href(b, a.Href)
+		}
+		b.WriteString("\">\n")
 	}
 	if err := p.writeCommon(b, "head-links"); err != nil {
 		return err
@@ -66,8 +73,11 @@ func (p *Page) writePage(b *bytes.Buffer) error {
 		b.WriteString(string(ld))
 		b.WriteString("</script>\n")
 	}
-	if err := p.exec(b, "head"); err != nil {
-		return err
+	// Most layouts leave base.html's "head" block empty.
+	if h := p.tmpl.Lookup("head"); h != nil && h.Tree != nil && len(h.Tree.Root.Nodes) > 0 {
+		if err := p.exec(b, "head"); err != nil {
+			return err
+		}
 	}
 	text(b, "</head>\n<body class=\"layout-", p.Layout, "\">\n<a class=\"skip\" href=\"#main\">")
 	attr(b, l.T("skip"))
@@ -78,8 +88,20 @@ func (p *Page) writePage(b *bytes.Buffer) error {
 	}
 	b.WriteString(string(h))
 	b.WriteString("\n")
-	if err := p.exec(b, "languages"); err != nil {
-		return err
+	if len(alternates) > 0 {
+		text(b, "<nav class=\"languages\" aria-label=\"", l.T("languages"), "\">\n<ul>")
+		for _, a := range alternates {
+			b.WriteString("<li><a href=\"")
+			href(b, a.Href)
+			text(b, "\" hreflang=\"", a.Lang, "\" lang=\"")
+			attr(b, a.Lang)
+			text(b, "\" dir=\"", a.Dir, "\"")
+			if a.Current {
+				b.WriteString(" aria-current=\"page\"")
+			}
+			text(b, ">", a.Name, "</a></li>")
+		}
+		b.WriteString("</ul>\n</nav>")
 	}
 	b.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	switch {

@@ -2,10 +2,14 @@ package render
 
 import (
 	"html/template"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"dossier"
 	"dossier/generator/date"
 )
 
@@ -139,4 +143,54 @@ func TestLangFallback(t *testing.T) {
 			t.Errorf("%s: T(%q) = %q, want %q", c.tag, c.key, got, c.want)
 		}
 	}
+}
+
+// Every key the default layouts and the Go that writes their pages name
+// literally is in the English table, which [en] must hold whole: a key
+// nobody has shows itself to readers ("strip-caption" did, under "How to
+// read it", after its English line was deleted). A key built at run time
+// ("status-" + a status) is not seen here.
+func TestKeysInEnglish(t *testing.T) {
+	text, err := parseText(themeLayouts(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := regexp.MustCompile(`\bT\(?\s*"([a-z0-9-]+)"`)
+	check := func(name string, src []byte) {
+		for _, m := range used.FindAllSubmatch(src, -1) {
+			key := string(m[1])
+			if strings.HasSuffix(key, "-") || key == "key" {
+				continue // a prefix, or a doc comment's example
+			}
+			if text["en"][key] == "" {
+				t.Errorf("%s names %q, which layouts/i18n.toml's [en] lacks", name, key)
+			}
+		}
+	}
+	layouts := themeLayouts(t)
+	names, _ := fs.Glob(layouts, "*.html")
+	gos, _ := filepath.Glob("*.go")
+	if len(names) == 0 || len(gos) == 0 {
+		t.Fatal("no layouts or no Go files found")
+	}
+	for _, name := range names {
+		b, _ := fs.ReadFile(layouts, name)
+		check("layouts/"+name, b)
+	}
+	for _, name := range gos {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		b, _ := os.ReadFile(name)
+		check("generator/render/"+name, b)
+	}
+}
+
+func themeLayouts(t *testing.T) fs.FS {
+	t.Helper()
+	sub, err := fs.Sub(dossier.Theme, "layouts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sub
 }

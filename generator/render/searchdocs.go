@@ -14,14 +14,14 @@ import (
 // native_name among them, and by its text in s's language, or in its
 // original's where it has no translation.
 func SearchDocs(s *site.Site, l Lang) []search.Doc {
-	var docs []search.Doc
-	// name returns an entry's name and aliases, so an event is found by
-	// any spelling of the people and places it names.
-	name := func(k content.Kind, id string) []string {
+	docs := make([]search.Doc, 0, len(s.Entries)+len(s.Tags))
+	// name appends an entry's name and aliases to kw, so an event is
+	// found by any spelling of the people and places it names.
+	name := func(kw []string, k content.Kind, id string) []string {
 		if e := s.Get(k, id); e != nil {
-			return append([]string{e.Title}, e.Aliases...)
+			kw = append(append(kw, e.Title), e.Aliases...)
 		}
-		return nil
+		return kw
 	}
 	for _, e := range s.Entries {
 		d := search.Doc{Kind: string(e.Kind), Title: e.Title, URL: URL(e), Names: slices.Clone(e.Aliases)}
@@ -59,16 +59,16 @@ func SearchDocs(s *site.Site, l Lang) []search.Doc {
 		d.Status = e.Status
 		kw := append([]string{}, e.Tags...)
 		if e.Place != "" {
-			kw = append(kw, name(content.Place, e.Place)...)
+			kw = name(kw, content.Place, e.Place)
 		}
 		for _, id := range site.EventPeople(e) {
-			kw = append(kw, name(content.Person, id)...)
+			kw = name(kw, content.Person, id)
 		}
 		for _, id := range e.Organizations {
-			kw = append(kw, name(content.Organization, id)...)
+			kw = name(kw, content.Organization, id)
 		}
 		for _, id := range e.Affiliations {
-			kw = append(kw, name(content.Organization, id)...)
+			kw = name(kw, content.Organization, id)
 		}
 		for _, v := range []string{e.Country, e.Publisher, e.Author, e.Type} {
 			if v != "" {
@@ -85,9 +85,19 @@ func SearchDocs(s *site.Site, l Lang) []search.Doc {
 }
 
 // unique returns names without repeats, in order, and without title.
+// An entry has a few names, which are found faster one by one than in a
+// map; a long list has its map.
 func unique(names []string, title string) []string {
-	seen := map[string]bool{title: true}
 	out := names[:0]
+	if len(names) <= 16 {
+		for _, n := range names {
+			if n != title && !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	seen := map[string]bool{title: true}
 	for _, n := range names {
 		if !seen[n] {
 			seen[n] = true

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -31,12 +32,24 @@ import (
 // in staggered rows when the line would push marks far from their time,
 // with a thin line from each mark to its bar. So a target is never
 // smaller than WCAG 2.5.8's 24px.
+//
+// A dossier of more events than a phone's view holds as marks (see
+// capacity) is drawn dense at every width: its key events are marks as
+// before, and the others a shaded area as high as their number in each
+// few units of time, which the legend counts. Marks past that number
+// would cover one another, and each cost the timeline three links; the
+// list below the strip has every event.
 type Strip struct {
 	Views []*StripView
 	Kinds []content.EventKind // the kinds drawn, for the legend
 	Other bool                // some event is of no kind
 	Range bool                // some event is drawn over a range
 	Cut   bool                // some view cuts out empty time
+	// Counted is how many events the views count in their Density
+	// rather than mark one by one: all but the key events, when there
+	// are more events than a phone's view holds as marks; else 0.
+	Counted int
+	Marked  bool // some event is a mark
 }
 
 // A StripView is the strip laid out for one width.
@@ -49,6 +62,11 @@ type StripView struct {
 	Ticks         []SVGLine
 	Labels        []TickLabel
 	Marks         []Mark
+	// Density is the data of a path over the events the view counts
+	// rather than marks (see Strip.Counted): how many fall in each few
+	// units of the axis, an imprecise date or a span spread over its
+	// possible days, as the height of a shaded area above the axis.
+	Density string
 }
 
 // TickPath is the view's ticks as the data of one path: a view on every
@@ -136,7 +154,11 @@ const (
 	breakWidth  = 14
 	labelSize   = 12 // font-size of the axis's and key events' labels
 	labelRow    = 16
-	maxBand     = 3 // lines of key events' labels
+	maxBand     = 3  // lines of key events' labels
+	maxRows     = 12 // of marks, before they crowd
+
+	densityBin    = 4  // the width of a dense view's counts
+	densityHeight = 40 // of the most events in one bin
 )
 
 // eventDays returns an event's first and last possible day, as the
@@ -154,16 +176,30 @@ func NewStrip(s *site.Site, events []*content.Entry) *Strip {
 	}
 	st := &Strip{}
 	years := YearCounts(s)
+	// Every view draws the same: a phone's view holds the fewest marks,
+	// and past that, marks crowd into one another and the page grows
+	// with each event (at 5,000 events the three views were 9 MB).
+	dense := len(events) > capacity(narrowWidth)
+	if dense {
+		for _, e := range events {
+			if !isKey(s, e) {
+				st.Counted++
+			}
+		}
+	}
 	for _, w := range []struct {
 		class string
 		width int
 	}{{"strip-wide", wideWidth}, {"strip-medium", mediumWidth}, {"strip-narrow", narrowWidth}} {
-		v := layoutStrip(s, events, w.width, true, nil, years)
+		v := layoutStrip(s, events, w.width, true, dense, nil, years)
 		v.Class = w.class
 		st.Views = append(st.Views, v)
 		st.Cut = st.Cut || len(v.Breaks) > 0
 	}
-	for _, e := range events {
+	// The legend names what the views mark.
+	for _, m := range st.Views[0].Marks {
+		e := m.Event
+		st.Marked = true
 		if k := s.Config.KindOf(e); k == nil {
 			st.Other = true
 		} else if !slices.ContainsFunc(st.Kinds, func(x content.EventKind) bool { return x.Tag == k.Tag }) {
@@ -209,7 +245,7 @@ func NeighbourStrip(s *site.Site, e *content.Entry, years map[int]int) *StripVie
 	if len(near) < 2 {
 		return nil
 	}
-	v := layoutStrip(s, near, narrowWidth, false, e, years)
+	v := layoutStrip(s, near, narrowWidth, false, false, e, years)
 	v.Class = "strip-near"
 	return v
 }
@@ -220,7 +256,21 @@ type segment struct {
 	x0, x1 float64
 }
 
-func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, current *content.Entry, years map[int]int) *StripView {
+// capacity is how many marks a view of width holds, each a 24-unit
+// link in one of maxRows rows, before they would crowd.
+func capacity(width int) int {
+	return maxRows * (int(float64(width-2*stripPad-target)/target) + 1)
+}
+
+// isKey reports whether e is of a key kind (site.toml's [[kinds]]).
+func isKey(s *site.Site, e *content.Entry) bool {
+	k := s.Config.KindOf(e)
+	return k != nil && k.Key
+}
+
+// layoutStrip lays out events at width. With dense, only key events
+// are marks; the others are counted in the view's Density.
+func layoutStrip(s *site.Site, events []*content.Entry, width int, labels, dense bool, current *content.Entry, years map[int]int) *StripView {
 	type span struct{ first, end int } // end is exclusive
 	spans := make([]span, len(events))
 	for i, e := range events {
@@ -239,6 +289,20 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 			}
 		}
 		return 0
+	}
+	var counts []float64
+	if dense {
+		counts = make([]float64, int(math.Ceil(float64(width-2*stripPad)/densityBin)))
+		var keys []*content.Entry
+		var keySpans []span
+		for i, e := range events {
+			if isKey(s, e) {
+				keys, keySpans = append(keys, e), append(keySpans, spans[i])
+				continue
+			}
+			count(counts, x(float64(spans[i].first)), x(float64(spans[i].end)))
+		}
+		events, spans = keys, keySpans
 	}
 	v := &StripView{Width: width, Marks: make([]Mark, 0, len(events))}
 
@@ -284,6 +348,9 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 		v.Marks = append(v.Marks, m)
 	}
 	nLanes := 1
+	if len(events) == 0 {
+		nLanes = 0 // a dense view with no key event
+	}
 	for _, l := range lane {
 		nLanes = max(nLanes, l+1)
 	}
@@ -292,7 +359,6 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 	// needed to keep its link clear of the others', in as few staggered
 	// rows as keep every mark near its time.
 	lo, hi := float64(stripPad)+target/2, float64(width-stripPad)-target/2
-	const maxRows = 12
 	var pos []float64
 	rows, fits := 1, true
 	for ; ; rows++ {
@@ -327,48 +393,52 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 		row[i] = r
 	}
 
-	// Key events' labels, in a band above the marks, each in the first
-	// line of the band where it overlaps no other; a band of at most a
-	// few lines, so that a phone still sees the marks.
-	var bandEnd [][][2]float64
+	// Key events' labels, in a band of at most a few lines above the
+	// marks, so that a phone still sees the marks (see placeLabels).
+	nBand := 0
 	bandOf := map[int]int{}
 	if labels {
+		var idx []int
+		var xs, ws []float64
 		for i := range v.Marks {
 			m := &v.Marks[i]
 			if !m.Key {
 				continue
 			}
 			m.Label, m.named = keyLabel(s, m.Event)
-			w := geo.TextWidth(m.Label, labelSize) * 1.12 // bold
-			lx := math.Min(math.Max(pos[i]-w/2, 2), float64(width)-2-w)
-			line := 0
-			for ; line < len(bandEnd); line++ {
-				if !slices.ContainsFunc(bandEnd[line], func(r [2]float64) bool { return lx < r[1]+6 && r[0] < lx+w+6 }) {
-					break
-				}
-			}
-			if line == maxBand {
+			idx = append(idx, i)
+			xs = append(xs, pos[i])
+			ws = append(ws, geo.TextWidth(m.Label, labelSize)*1.12) // bold
+		}
+		lines, lxs := placeLabels(xs, ws, float64(width))
+		for j, i := range idx {
+			m := &v.Marks[i]
+			if lines[j] < 0 {
 				// No room left: the mark stays larger, named in full
 				// by its link, but unlabelled.
 				m.Label = ""
 				continue
 			}
-			if line == len(bandEnd) {
-				bandEnd = append(bandEnd, nil)
-			}
-			bandEnd[line] = append(bandEnd[line], [2]float64{lx, lx + w})
-			bandOf[i] = line
-			m.box = [4]float64{0, lx, 0, lx + w}
+			bandOf[i] = lines[j]
+			nBand = max(nBand, lines[j]+1)
+			m.box = [4]float64{0, lxs[j], 0, lxs[j] + ws[j]}
 		}
 	}
-	top := 2.0 + float64(len(bandEnd))*labelRow
-	if len(bandEnd) > 0 {
+	top := 2.0 + float64(nBand)*labelRow
+	if nBand > 0 {
 		top += 4
 	}
-	const leaderH = 12
+	leaderH := 12.0
+	if len(events) == 0 {
+		leaderH = 0
+	}
 	marksBottom := top + float64(len(rowEnd))*target
 	laneTop := marksBottom + leaderH
 	axisY := laneTop + float64(nLanes)*laneH + 2
+	if dense {
+		axisY += densityHeight
+		v.Density = densityPath(counts, axisY)
+	}
 	v.AxisY = num(axisY)
 	for i := range v.Marks {
 		m := &v.Marks[i]
@@ -408,6 +478,106 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels bool, 
 	}
 	v.Height = int(math.Ceil(axisY + 6 + lines*labelRow + 2))
 	return v
+}
+
+// placeLabels places the labels of marks at xs, of widths ws, each in
+// a line of the band above the marks: line 0 at the top, at most maxBand
+// lines. A label overlaps no other in its line, covers no leader that
+// comes down from a label above it, and its own leader crosses no label
+// below it. It is centred on its mark if it can be, or else ends or
+// starts at it. The labels nearest the strip's ends are placed first,
+// as they can only reach inwards. It returns each label's line, -1 for
+// a label left out, and its left edge.
+func placeLabels(xs, ws []float64, width float64) (lines []int, lxs []float64) {
+	type box struct{ lo, hi, x float64 }
+	var placed [maxBand][]box
+	lines, lxs = make([]int, len(xs)), make([]float64, len(xs))
+	order := make([]int, len(xs))
+	for i := range order {
+		order[i] = i
+	}
+	edge := func(x float64) float64 { return min(x, width-x) }
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(edge(xs[a]), edge(xs[b]))
+	})
+	fits := func(line int, lo, hi, x float64) bool {
+		for l := range placed {
+			for _, p := range placed[l] {
+				switch {
+				case l == line && lo < p.hi+6 && p.lo < hi+6,
+					l < line && lo-3 < p.x && p.x < hi+3,
+					l > line && p.lo-3 < x && x < p.hi+3:
+					return false
+				}
+			}
+		}
+		return true
+	}
+	for _, i := range order {
+		x, w := xs[i], ws[i]
+		lines[i] = -1
+	search:
+		for line := range maxBand {
+			for _, lx := range []float64{x - w/2, x + 6 - w, x - 6} {
+				lx = math.Min(math.Max(lx, 2), width-2-w)
+				if lx > x-2 || lx+w < x+2 || !fits(line, lx, lx+w, x) {
+					continue
+				}
+				placed[line] = append(placed[line], box{lx, lx + w, x})
+				lines[i], lxs[i] = line, lx
+				break search
+			}
+		}
+	}
+	return lines, lxs
+}
+
+// count adds an event drawn from x1 to x2 to the counts of a dense view,
+// each of which covers densityBin units from stripPad: a whole event to
+// the bin it falls in, or one spread over the bins of its possible days,
+// so that a year of imprecise dates reads as a low, wide stretch.
+func count(counts []float64, x1, x2 float64) {
+	bin := func(x float64) int {
+		return min(max(int((x-stripPad)/densityBin), 0), len(counts)-1)
+	}
+	end := stripPad + float64(len(counts))*densityBin
+	x1, x2 = min(max(x1, stripPad), end), min(max(x2, stripPad), end)
+	if x2-x1 < densityBin {
+		counts[bin((x1+x2)/2)]++
+		return
+	}
+	for b := bin(x1); b <= bin(x2); b++ {
+		lo := max(x1, stripPad+float64(b)*densityBin)
+		hi := min(x2, stripPad+float64(b+1)*densityBin)
+		if hi > lo {
+			counts[b] += (hi - lo) / (x2 - x1)
+		}
+	}
+}
+
+// densityPath draws counts as one shaded area standing on the axis at
+// y, as high as densityHeight where the most events fall; a bin with any
+// event is at least a unit high, so that no event disappears.
+func densityPath(counts []float64, y float64) string {
+	most := slices.Max(counts)
+	if most == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("M" + num(stripPad) + " " + num(y))
+	last := "0.0"
+	for i, c := range counts {
+		h := 0.0
+		if c > 0 {
+			h = max(c/most*densityHeight, 1)
+		}
+		if num(h) != last {
+			b.WriteString("H" + num(stripPad+float64(i)*densityBin) + "V" + num(y-h))
+			last = num(h)
+		}
+	}
+	b.WriteString("H" + num(stripPad+float64(len(counts))*densityBin) + "V" + num(y) + "Z")
+	return b.String()
 }
 
 // dodge places points, in order, at least gap apart and within lo..hi,

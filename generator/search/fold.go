@@ -25,32 +25,68 @@ import (
 // isJoiner). The index holds folded tokens, so the two must agree: the
 // test runs both over the same table.
 func Fold(s string) string {
-	s = norm.NFD.String(s)
-	var b strings.Builder
-	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return string(appendFold(make([]byte, 0, len(s)), s))
+		}
+	}
+	return s // lowercase ASCII, most words: NFD and folding keep it
+}
+
+// appendFold appends Fold(s) to dst.
+func appendFold(dst []byte, s string) []byte {
+	// NFD leaves ASCII as it is, and a text cut before an ASCII rune
+	// normalizes as its two parts do (no mark is reordered across an
+	// ASCII rune), so ASCII, most text, is only lowercased, and each run
+	// of other runes normalized and folded on its own. Not so invalid
+	// UTF-8, whose bytes norm reads otherwise at the start of a piece.
+	if !utf8.ValidString(s) {
+		return appendFoldRunes(dst, norm.NFD.String(s))
+	}
+	for len(s) > 0 {
+		i := 0
+		for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		j := i
+		for j < len(s) && s[j] >= utf8.RuneSelf {
+			j++
+		}
+		dst = appendFoldRunes(dst, norm.NFD.String(s[i:j]))
+		s = s[j:]
+	}
+	return dst
+}
+
+// appendFoldRunes appends the folded runes of s, normalized to NFD.
+func appendFoldRunes(dst []byte, s string) []byte {
 	for _, r := range s {
-		if r < utf8.RuneSelf { // fast path, most text
+		if r < utf8.RuneSelf { // as NFD splits it off a letter
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			dst = append(dst, byte(r))
 			continue
 		}
 		if isStrippedMark(r) {
 			continue
 		}
 		if d := digit(r); d >= 0 {
-			b.WriteByte(byte('0' + d))
+			dst = append(dst, byte('0'+d))
 			continue
 		}
 		r = unicode.ToLower(r)
 		if f, ok := folds[r]; ok {
-			b.WriteString(f)
+			dst = append(dst, f...)
 			continue
 		}
-		b.WriteRune(r)
+		dst = utf8.AppendRune(dst, r)
 	}
-	return b.String()
+	return dst
 }
 
 // isStrippedMark reports the runes removed after NFD. Keep in step with
@@ -116,6 +152,14 @@ func isJoiner(r rune) bool {
 	return r >= 0x02B9 && r <= 0x02BF // ʹ ʺ ʻ ʼ ʽ ʾ ʿ
 }
 
+// asciiWord is isWordRune of the ASCII runes.
+var asciiWord = func() (w [utf8.RuneSelf]bool) {
+	for c := range w {
+		w[c] = isWordRune(rune(c))
+	}
+	return w
+}()
+
 // isWordRune matches [\p{L}\p{N}\p{M}] in search.js.
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -134,18 +178,42 @@ func terms(s string) []string {
 // word, and for a word made of parts joined by a hyphen or apostrophe, the
 // parts run together too, so "khosh-eghbal", "eghbal" and "khosheghbal"
 // all find "Khosh-Eghbal". Duplicates are kept.
-func tokens(s string) []string { return appendTokens(nil, s) }
+func tokens(s string) []string {
+	var t tokenizer
+	var out []string
+	for _, w := range t.tokens(s) {
+		out = append(out, string(w))
+	}
+	return out
+}
 
-// appendTokens appends the tokens of s to out.
-func appendTokens(out []string, s string) []string {
-	f := Fold(s)
-	var parts []string
+// A tokenizer splits texts into tokens (see tokens) in buffers it keeps
+// from one text to the next, so that the index can look its words up
+// without making a string of each.
+type tokenizer struct {
+	buf  []byte   // the folded text, then the parts of each word run together
+	span [][2]int // where each token is in buf
+	toks [][]byte // the tokens
+}
+
+// tokens returns the tokens of s, which stay valid until the next call.
+func (t *tokenizer) tokens(s string) [][]byte {
+	t.buf = appendFold(t.buf[:0], s)
+	f := t.buf[:len(t.buf):len(t.buf)] // the folded text: buf grows past it
+	t.span = t.span[:0]
+	first := 0  // the first part of the word being read, in span
 	start := -1 // where the part being read starts, if one is
 	for i := 0; i <= len(f); {
 		r, n := utf8.RuneError, 1
 		if i < len(f) {
-			r, n = utf8.DecodeRuneInString(f[i:])
-			if isWordRune(r) {
+			word := false
+			if c := f[i]; c < utf8.RuneSelf {
+				r, word = rune(c), asciiWord[c] // most text, and a call less
+			} else {
+				r, n = utf8.DecodeRune(f[i:])
+				word = isWordRune(r)
+			}
+			if word {
 				if start < 0 {
 					start = i
 				}
@@ -155,21 +223,28 @@ func appendTokens(out []string, s string) []string {
 		}
 		inWord := start >= 0
 		if inWord {
-			parts = append(parts, f[start:i])
+			t.span = append(t.span, [2]int{start, i})
 			start = -1
 		}
 		if inWord && isJoiner(r) && i+n < len(f) {
-			if next, _ := utf8.DecodeRuneInString(f[i+n:]); isWordRune(next) {
+			if next, _ := utf8.DecodeRune(f[i+n:]); isWordRune(next) {
 				i += n
 				continue
 			}
 		}
-		out = append(out, parts...)
-		if len(parts) > 1 {
-			out = append(out, strings.Join(parts, ""))
+		if parts := t.span[first:]; len(parts) > 1 {
+			joined := len(t.buf)
+			for _, p := range parts {
+				t.buf = append(t.buf, f[p[0]:p[1]]...)
+			}
+			t.span = append(t.span, [2]int{joined, len(t.buf)})
 		}
-		parts = parts[:0]
+		first = len(t.span)
 		i += n
 	}
-	return out
+	t.toks = t.toks[:0]
+	for _, sp := range t.span {
+		t.toks = append(t.toks, t.buf[sp[0]:sp[1]])
+	}
+	return t.toks
 }

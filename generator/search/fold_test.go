@@ -2,7 +2,12 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // foldCases are folded by Go here and by search.js in TestNodeFoldsAlike.
@@ -98,4 +103,68 @@ func TestCompareUTF16(t *testing.T) {
 	if !slices.Equal(words, want) {
 		t.Errorf("sorted %q, want %q", words, want)
 	}
+}
+
+// TestTokensASCII checks every ASCII character between two letters:
+// letters and digits are in the word, joiners join two parts, anything
+// else splits it.
+func TestTokensASCII(t *testing.T) {
+	for c := range byte(utf8.RuneSelf) {
+		s := "x" + string(rune(c)) + "y"
+		var want []string
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			want = []string{s}
+		case 'A' <= c && c <= 'Z':
+			want = []string{"x" + string(rune(c+'a'-'A')) + "y"}
+		case c == '-' || c == '\'' || c == '`':
+			want = []string{"x", "y", "xy"}
+		default:
+			want = []string{"x", "y"}
+		}
+		if got := tokens(s); !slices.Equal(got, want) {
+			t.Errorf("tokens(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// foldWhole is Fold as it was written first: the whole text normalized,
+// then folded a rune at a time. Fold normalizes each run of non-ASCII
+// runes on its own, which FuzzFold holds to the same result.
+func foldWhole(s string) string {
+	var b []byte
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case r < utf8.RuneSelf:
+			b = append(b, byte(unicode.ToLower(r)))
+		case isStrippedMark(r):
+		case digit(r) >= 0:
+			b = append(b, byte('0'+digit(r)))
+		default:
+			r = unicode.ToLower(r)
+			if f, ok := folds[r]; ok {
+				b = append(b, f...)
+			} else {
+				b = utf8.AppendRune(b, r)
+			}
+		}
+	}
+	return string(b)
+}
+
+func FuzzFold(f *testing.F) {
+	for _, c := range foldCases {
+		f.Add(c.in)
+	}
+	for _, s := range []string{
+		"e\u0327\u0301x", "Ae\u0301\u0327B", "a\u0301\u0301\u0301" + strings.Repeat("\u0301", 40) + "b",
+		"“Quoted” — Kābul’s", "\xe2(\xff)\xc3", "x\u0345\u0301", "Ǆ ǅ ǆ",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fold(s), foldWhole(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

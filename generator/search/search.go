@@ -116,8 +116,13 @@ type File struct {
 	Data []byte
 }
 
-// A posting says that a doc holds a word, and in which field.
-type posting struct{ doc, field int }
+// A posting says that a doc holds a word, and in which field: doc×4 +
+// field, four bytes rather than two ints' sixteen, since a corpus has
+// tens of postings a doc.
+type posting uint32
+
+func (p posting) doc() int   { return int(p >> 2) }
+func (p posting) field() int { return int(p & 3) }
 
 // A word is a folded token with the docs holding it.
 type word struct {
@@ -205,16 +210,10 @@ func postings(docs []Doc) []word {
 		id    = map[string]int{} // text → number
 		words []word             // by number
 		marks []int              // the words marked in the doc being read
-		toks  []string
+		tok   tokenizer
 	)
-	// mark notes word w in doc i with field.
-	mark := func(i int, w string, field int) {
-		n, ok := id[w]
-		if !ok {
-			n = len(words)
-			id[w] = n
-			words = append(words, word{text: w})
-		}
+	// mark notes word number n in doc i with field.
+	mark := func(i, n, field int) {
 		x := &words[n]
 		if x.seen == i+1 {
 			x.best = min(x.best, field)
@@ -223,12 +222,21 @@ func postings(docs []Doc) []word {
 		x.seen, x.best = i+1, field
 		marks = append(marks, n)
 	}
+	// number returns w's number, numbering it if it is new.
+	number := func(w []byte) int {
+		n, ok := id[string(w)]
+		if !ok {
+			n = len(words)
+			id[string(w)] = n
+			words = append(words, word{text: string(w)})
+		}
+		return n
+	}
 	for i, d := range docs {
 		marks = marks[:0]
 		add := func(field int, s string) {
-			toks = appendTokens(toks[:0], s)
-			for _, w := range toks {
-				mark(i, w, field)
+			for _, w := range tok.tokens(s) {
+				mark(i, number(w), field)
 			}
 		}
 		add(fieldName, d.Title)
@@ -241,21 +249,24 @@ func postings(docs []Doc) []word {
 		add(fieldKeyword, d.Date)
 		add(fieldKeyword, d.Status)
 		body := 0
-		toks = appendTokens(toks[:0], d.Text)
-		for _, w := range toks {
-			if n, ok := id[w]; ok && words[n].seen == i+1 {
+		for _, w := range tok.tokens(d.Text) {
+			n, ok := id[string(w)]
+			if ok && words[n].seen == i+1 {
 				continue
 			}
 			if body == maxBodyWords {
 				break
 			}
-			mark(i, w, fieldBody)
+			if !ok {
+				n = number(w)
+			}
+			mark(i, n, fieldBody)
 			body++
 		}
 		// Docs are visited in order, so each word's list stays sorted.
 		for _, n := range marks {
 			x := &words[n]
-			x.post = append(x.post, posting{i, x.best})
+			x.post = append(x.post, posting(i<<2|x.best))
 		}
 	}
 	slices.SortFunc(words, func(a, b word) int { return compareUTF16(a.text, b.text) })
@@ -270,15 +281,15 @@ func encodePostings(ps []posting) string {
 	var sparse []byte
 	prev := 0
 	for _, p := range ps {
-		sparse = appendNumber(sparse, (p.doc-prev)*4+p.field)
-		prev = p.doc
+		sparse = appendNumber(sparse, (p.doc()-prev)*4+p.field())
+		prev = p.doc()
 	}
 	// The dense form has one digit per three docs up to the last.
-	if last := ps[len(ps)-1].doc; last/3+2 < len(sparse) {
+	if last := ps[len(ps)-1].doc(); last/3+2 < len(sparse) {
 		dense := make([]byte, last/3+2)
 		dense[0] = '~'
 		for _, p := range ps {
-			dense[p.doc/3+1] |= byte(p.field << (2 * (p.doc % 3)))
+			dense[p.doc()/3+1] |= byte(p.field() << (2 * (p.doc() % 3)))
 		}
 		for i, d := range dense[1:] {
 			dense[i+1] = digits[d]
@@ -374,8 +385,10 @@ func keyHash(s string) int {
 // sortDocs returns a copy of docs in result tie order: kind, folded title,
 // title, URL.
 func sortDocs(docs []Doc) []Doc {
+	// The keys point into docs rather than copy them: a Doc is large to
+	// move about while sorting.
 	type keyed struct {
-		d    Doc
+		i    int // in docs
 		kind int
 		fold string
 	}
@@ -385,20 +398,33 @@ func sortDocs(docs []Doc) []Doc {
 		if k < 0 {
 			k = len(kindOrder)
 		}
-		ks[i] = keyed{d, k, Fold(d.Title)}
+		ks[i] = keyed{i, k, Fold(d.Title)}
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int {
-		return cmp.Or(
-			cmp.Compare(a.kind, b.kind),
-			strings.Compare(a.d.Kind, b.d.Kind),
-			strings.Compare(a.fold, b.fold),
-			strings.Compare(a.d.Title, b.d.Title),
-			strings.Compare(a.d.URL, b.d.URL),
-		)
+	// Each key is compared only when those before it tie (cmp.Or would
+	// compare them all), and docs alike in every key keep their order,
+	// as a stable sort, slower, would keep it.
+	slices.SortFunc(ks, func(a, b keyed) int {
+		da, db := &docs[a.i], &docs[b.i]
+		if c := cmp.Compare(a.kind, b.kind); c != 0 {
+			return c
+		}
+		if c := strings.Compare(da.Kind, db.Kind); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.fold, b.fold); c != 0 {
+			return c
+		}
+		if c := strings.Compare(da.Title, db.Title); c != 0 {
+			return c
+		}
+		if c := strings.Compare(da.URL, db.URL); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
 	})
 	out := make([]Doc, len(ks))
 	for i, k := range ks {
-		out[i] = k.d
+		out[i] = docs[k.i]
 	}
 	return out
 }
@@ -424,10 +450,19 @@ func snippet(text string) string {
 	// the text with its whitespace runs made single spaces and trimmed,
 	// and whether anything else follows.
 	var b strings.Builder
+	b.Grow(min(len(text), snippetRunes+8))
 	n, space, more := 0, false, false
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		var isSpace bool
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			isSpace = c == ' ' || '\t' <= c && c <= '\r' // as unicode.IsSpace
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			isSpace = unicode.IsSpace(r)
+		}
+		if isSpace {
 			space = b.Len() > 0
 			i += size
 			continue

@@ -569,7 +569,73 @@ func TestNodePageWithoutAShard(t *testing.T) {
 	}
 	var resp struct{ Page struct{ Loaded string } }
 	harness(t, searchJS, indexJS, map[string]any{"page": map[string]any{"search": "?q=saree"}}, &resp)
-	if want := `<p class="search-count" id="search-count">Search is unavailable`; !strings.Contains(resp.Page.Loaded, want) {
+	if want := `<p class="search-count" id="search-count">Search is unavailable: its index, search-index/d0.js, is missing`; !strings.Contains(resp.Page.Loaded, want) {
 		t.Errorf("page without a shard lacks\n%s\nin\n%s", want, resp.Page.Loaded)
+	}
+}
+
+// TestBodyWordsCapped checks that a body gives at most maxBodyWords
+// distinct words, the first it holds, while the title's words, met before
+// the body, are not counted against it and are found as names.
+func TestBodyWordsCapped(t *testing.T) {
+	var body strings.Builder
+	for i := range maxBodyWords + 10 {
+		fmt.Fprintf(&body, "w%d title w0 ", i) // repeats do not count
+	}
+	idx := parse(t, files(t, []Doc{{Kind: "page", Title: "Title", URL: "p.html", Text: body.String()}}))
+	has := func(w string) bool { return slices.Contains(idx.Words, w) }
+	for _, c := range []struct {
+		word string
+		want bool
+	}{
+		{"w0", true},
+		{fmt.Sprint("w", maxBodyWords-1), true},
+		{fmt.Sprint("w", maxBodyWords), false},
+		{fmt.Sprint("w", maxBodyWords+9), false},
+		{"title", true},
+	} {
+		if has(c.word) != c.want {
+			t.Errorf("index holds %q: %v, want %v", c.word, !c.want, c.want)
+		}
+	}
+	if n := len(idx.Words); n != maxBodyWords+1 {
+		t.Errorf("%d words, want %d: the title and %d from the body", n, maxBodyWords+1, maxBodyWords)
+	}
+}
+
+// TestTokenizerReused checks that one tokenizer, its buffers reused from
+// text to text, gives each text's tokens as a new one would.
+func TestTokenizerReused(t *testing.T) {
+	texts := []string{"Khosh-Eghbal and ʿAlī", "a", "", "Jabha-ye Moqawemat-e Milli, ساري\u200cها ۱۴۰۴", "KABUL kabul"}
+	var tok tokenizer
+	for _, s := range texts {
+		var got []string
+		for _, w := range tok.tokens(s) {
+			got = append(got, string(w))
+		}
+		if want := tokens(s); !slices.Equal(got, want) {
+			t.Errorf("reused tokenizer on %q: %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestDocOrder checks the order docs tie in: kind, then folded title (so
+// case and accents do not split the alphabet), then title, then URL.
+func TestDocOrder(t *testing.T) {
+	docs := []Doc{
+		{Kind: "event", Title: "abel", URL: "e.html"},
+		{Kind: "person", Title: "Zed", URL: "z.html"},
+		{Kind: "person", Title: "Ábel", URL: "b.html"},
+		{Kind: "person", Title: "Ábel", URL: "a.html"},
+		{Kind: "person", Title: "Abel", URL: "c.html"},
+		{Kind: "zine", Title: "a", URL: "y.html"},
+		{Kind: "page", Title: "b", URL: "x.html"},
+	}
+	var got []string
+	for _, d := range sortDocs(docs) {
+		got = append(got, d.URL)
+	}
+	if want := []string{"c.html", "a.html", "b.html", "z.html", "e.html", "x.html", "y.html"}; !slices.Equal(got, want) {
+		t.Errorf("order %q, want %q", got, want)
 	}
 }

@@ -62,7 +62,7 @@ func scriptV1(docs []Doc) ([]byte, error) {
 
 		marks = marks[:0]
 		add := func(field int, s string) {
-			toks = appendTokens(toks[:0], s)
+			toks = tokens(s)
 			for _, w := range toks {
 				mark(i, w, field)
 			}
@@ -77,7 +77,7 @@ func scriptV1(docs []Doc) ([]byte, error) {
 		add(fieldKeyword, d.Date)
 		add(fieldKeyword, d.Status)
 		body := 0
-		toks = appendTokens(toks[:0], d.Text)
+		toks = tokens(d.Text)
 		for _, w := range toks {
 			if n, ok := id[w]; ok && words[n].seen == i+1 {
 				continue

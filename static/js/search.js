@@ -566,9 +566,11 @@
     box.appendChild(list);
 
     var index = load(root.DOSSIER_SEARCH);
-    function unavailable() {
+    // unavailable says which file of the index is missing: the
+    // manifest, or a shard (file) a query needed.
+    function unavailable(file) {
       count.removeAttribute('aria-hidden');
-      count.textContent = say('unavailable', 'Search is unavailable: its index, search-index.js, is missing or unreadable. The timeline and the lists of people, places and organizations still lead to every page.');
+      count.textContent = say('unavailable', 'Search is unavailable: its index, {file}, is missing or unreadable. The timeline and the lists of people, places and organizations still lead to every page.', { file: file || 'search-index.js' });
     }
     if (!index) {
       unavailable();
@@ -598,10 +600,10 @@
           return;
         }
         if (res.pending) {
-          fetchShards(res.pending, function (ok) {
+          fetchShards(res.pending, function (failed) {
             if (mine !== seq) return;
-            if (ok) attempt();
-            else unavailable();
+            if (!failed) attempt();
+            else unavailable('search-index/' + failed + '.js');
           });
           return;
         }
@@ -665,14 +667,17 @@
   var loading = {}; // shard name → callbacks waiting for its script
 
   // fetchShards loads the named shards, each once, as classic scripts
-  // (which work from file://, where fetch does not), then calls done(ok).
+  // (which work from file://, where fetch does not), then calls
+  // done(failed): the name of the first that did not load, or ''.
   function fetchShards(names, done) {
-    var left = names.length, ok = true;
-    function one(loaded) {
-      ok = ok && loaded;
-      if (--left === 0) done(ok);
+    var left = names.length, failed = '';
+    function one(name, loaded) {
+      if (!loaded && !failed) failed = name;
+      if (--left === 0) done(failed);
     }
-    for (var i = 0; i < names.length; i++) fetchShard(names[i], one);
+    for (var i = 0; i < names.length; i++) {
+      fetchShard(names[i], one.bind(null, names[i]));
+    }
   }
 
   function fetchShard(name, done) {
