@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -29,24 +30,31 @@ import (
 // A Body is not changed after NewBody, so any number of pages may write
 // it at once.
 type Body struct {
+	// The HTML, then the holes' texts, in one string: a build holds
+	// every entry's Body, half a million holes at 50,000 events, and a
+	// string each was a third of their bytes.
 	html  string
+	end   int32 // of the HTML in html
 	holes []hole
 	err   error // from rendering, reported by every Write
 }
 
-// A hole is a place in a Body's HTML that Write fills.
+// A hole is a place in a Body's HTML that Write fills. Its texts follow
+// the previous hole's in the Body's string: a is html[previous bEnd:aEnd]
+// and b is html[aEnd:bEnd]. Offsets fit in 32 bits, since a file's size
+// limit keeps bodies short.
 type hole struct {
-	at    int32 // offset in the HTML, which a file's size limit keeps short
-	kind  holeKind
-	level uint8  // holeLevel: the heading's level
-	a, b  string // holeLink: a is the destination; holeCite: the id and locator
+	at         int32 // offset in the HTML
+	aEnd, bEnd int32
+	kind       holeKind
+	level      uint8 // holeLevel: the heading's level
 }
 
 type holeKind uint8
 
 const (
-	holeLink       holeKind = iota // a link's href, between its quotes
-	holeCite                       // a citation, whole
+	holeLink       holeKind = iota // a link's href, between its quotes; a is the destination
+	holeCite                       // a citation, whole; a is the source's id, b the locator
 	holeLevel                      // the digit of a heading's level, in its tags
 	holeHeadingID                  // the start of a heading's id
 	holeFootnoteID                 // the start of a footnote's id, or of a link to one
@@ -78,7 +86,16 @@ func NewBody(src []byte, doc ast.Node) *Body {
 		d.AddMeta(recorderKey, r)
 	}
 	err := md.Renderer().Render(r, src, doc)
-	return &Body{html: r.String(), holes: slices.Clip(r.holes), err: err}
+	var all strings.Builder
+	all.Grow(r.Len() + len(r.text))
+	all.Write(r.Bytes())
+	end := all.Len()
+	for i := range r.holes {
+		r.holes[i].aEnd += int32(end)
+		r.holes[i].bEnd += int32(end)
+	}
+	all.Write(r.text)
+	return &Body{html: all.String(), end: int32(end), holes: slices.Clone(r.holes), err: err}
 }
 
 // A Writer is what a Body is written to, such as a *bytes.Buffer or a
@@ -91,32 +108,33 @@ type Writer interface {
 
 // Size is about the length of b written: its HTML, and some for each
 // hole, to grow a buffer by once.
-func (b *Body) Size() int { return len(b.html) + 32*len(b.holes) }
+func (b *Body) Size() int { return int(b.end) + 32*len(b.holes) }
 
 // Write writes b for one page, its holes filled as f says.
 func (b *Body) Write(buf Writer, f Fill) error {
 	if b.err != nil {
 		return b.err
 	}
-	from := 0
+	from, text := 0, b.end
 	for i := range b.holes {
 		h := &b.holes[i]
 		buf.WriteString(b.html[from:h.at])
 		from = int(h.at)
+		a, bb := b.html[text:h.aEnd], b.html[h.aEnd:h.bEnd]
+		text = h.bEnd
 		switch h.kind {
 		case holeLink:
-			dest := h.a
 			if f.Link != nil {
-				dest = f.Link(dest)
+				a = f.Link(a)
 			}
-			writeHref(buf, dest)
+			writeHref(buf, a)
 		case holeCite:
 			if f.Cite == nil {
-				writeCitation(buf, h.a, h.b, 0, "", "", false)
+				writeCitation(buf, a, bb, 0, "", "", false)
 				break
 			}
-			n, href, title, ok := f.Cite(h.a, h.b)
-			writeCitation(buf, h.a, h.b, n, href, title, ok)
+			n, href, title, ok := f.Cite(a, bb)
+			writeCitation(buf, a, bb, n, href, title, ok)
 		case holeLevel:
 			if f.HeadingShift != 0 {
 				buf.WriteByte("0123456"[min(int(h.level)+f.HeadingShift, 6)])
@@ -128,7 +146,7 @@ func (b *Body) Write(buf Writer, f Fill) error {
 			buf.WriteString(f.FootnoteIDPrefix)
 		}
 	}
-	buf.WriteString(b.html[from:])
+	buf.WriteString(b.html[from:b.end])
 	return nil
 }
 
@@ -170,6 +188,7 @@ func writeCitation(w Writer, id, locator string, n int, href, title string, ok b
 type recorder struct {
 	bytes.Buffer
 	holes []hole
+	text  []byte // the holes' texts
 }
 
 // goldmark would wrap any other writer in a bufio.Writer, and the
@@ -179,9 +198,13 @@ var _ util.BufWriter = (*recorder)(nil)
 func (r *recorder) Buffered() int { return 0 }
 func (r *recorder) Flush() error  { return nil }
 
-func (r *recorder) mark(at int, h hole) {
-	h.at = int32(at)
-	r.holes = append(r.holes, h)
+// mark marks a hole of kind at offset at, with texts a and b; the
+// holes' ends are offsets in r.text until NewBody moves them.
+func (r *recorder) mark(at int, kind holeKind, level uint8, a, b []byte) {
+	r.text = append(r.text, a...)
+	aEnd := len(r.text)
+	r.text = append(r.text, b...)
+	r.holes = append(r.holes, hole{at: int32(at), aEnd: int32(aEnd), bEnd: int32(len(r.text)), kind: kind, level: level})
 }
 
 // recorderKey is the document meta entry that leads footnotePrefix to the
@@ -236,7 +259,7 @@ func (h *holeRenderer) renderLink(w util.BufWriter, src []byte, n ast.Node, ente
 	at := r.Len()
 	s, err := h.link(w, src, n, entering)
 	l.Destination = dest
-	r.mark(at+len(hrefStart), hole{kind: holeLink, a: string(dest)})
+	r.mark(at+len(hrefStart), holeLink, 0, dest, nil)
 	return s, err
 }
 
@@ -251,12 +274,12 @@ func (h *holeRenderer) renderHeading(w util.BufWriter, src []byte, n ast.Node, e
 	s, err := h.heading(w, src, n, entering)
 	level := uint8(n.(*ast.Heading).Level)
 	if !entering {
-		r.mark(at+len("</h"), hole{kind: holeLevel, level: level})
+		r.mark(at+len("</h"), holeLevel, level, nil, nil)
 		return s, err
 	}
-	r.mark(at+len("<h"), hole{kind: holeLevel, level: level})
+	r.mark(at+len("<h"), holeLevel, level, nil, nil)
 	if i := bytes.Index(r.Bytes()[at:], []byte(` id="`)); i >= 0 {
-		r.mark(at+i+len(` id="`), hole{kind: holeHeadingID})
+		r.mark(at+i+len(` id="`), holeHeadingID, 0, nil, nil)
 	}
 	return s, err
 }

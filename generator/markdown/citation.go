@@ -77,7 +77,7 @@ func renderCitation(w util.BufWriter, source []byte, n ast.Node, entering bool) 
 	}
 	c := n.(*Citation)
 	if r, ok := w.(*recorder); ok {
-		r.mark(r.Len(), hole{kind: holeCite, a: c.ID, b: c.Locator})
+		r.mark(r.Len(), holeCite, 0, []byte(c.ID), []byte(c.Locator))
 		return ast.WalkContinue, nil
 	}
 	writeCitation(w, c.ID, c.Locator, 0, "", "", false)

@@ -64,7 +64,7 @@ func Parse(src []byte) ast.Node {
 func footnotePrefix(n ast.Node) []byte {
 	if d := n.OwnerDocument(); d != nil {
 		if r, ok := d.Meta()[recorderKey].(*recorder); ok {
-			r.mark(r.Len(), hole{kind: holeFootnoteID})
+			r.mark(r.Len(), holeFootnoteID, 0, nil, nil)
 		}
 	}
 	return nil

@@ -136,7 +136,7 @@ func Classify(src []byte, doc ast.Node, from int) Classes {
 		runs = append(runs, uint32(j-i)<<8|uint32(class[i]))
 		i = j
 	}
-	return slices.Clip(runs)
+	return slices.Clone(runs)
 }
 
 // Tokens returns text, the bytes c was made from, as chroma tokens, each
