@@ -31,8 +31,9 @@ import (
 // it at once.
 type Body struct {
 	// The HTML, then the holes' texts, in one string: a build holds
-	// every entry's Body, half a million holes at 50,000 events, and a
-	// string each was a third of their bytes.
+	// every entry's Body, half a million holes at 50,000 events, and two
+	// strings of their own made a hole 48 bytes and two allocations
+	// rather than 16 bytes.
 	html  string
 	end   int32 // of the HTML in html
 	holes []hole
