@@ -40,8 +40,9 @@ func BenchmarkRender(b *testing.B) {
 	stages(b, func(b *testing.B, dir string) {
 		fsys := os.DirFS(dir)
 		for b.Loop() {
-			// Rendering sets link targets in the parsed bodies, so each
-			// round starts from a fresh load, outside the timing.
+			// Rendering lets go of what it has rendered (see
+			// render.Final), so each round starts from a fresh load,
+			// outside the timing.
 			b.StopTimer()
 			s, _ := Load(fsys)
 			b.StartTimer()

@@ -184,15 +184,16 @@ func entryTexts(e *content.Entry) []textPiece {
 	for i, c := range e.Corrections {
 		add(fmt.Sprintf("corrections[%d]", i), c.Note)
 	}
-	ast.Walk(markdown.Parse(e.Src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	src := e.Source()
+	ast.Walk(markdown.Parse(src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
-			line := 1 + strings.Count(string(e.Src[:n.Lines().At(0).Start]), "\n")
+			line := 1 + strings.Count(string(src[:n.Lines().At(0).Start]), "\n")
 			// The typographer's curly quotes reach plain text as entities.
-			add(fmt.Sprintf("line %d", line), html.UnescapeString(markdown.PlainText(e.Src, n)))
+			add(fmt.Sprintf("line %d", line), html.UnescapeString(markdown.PlainText(src, n)))
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
@@ -280,7 +281,8 @@ func words(text string) []string {
 // more than a few words and no citation.
 func uncitedParagraphs(e *content.Entry) []int {
 	var lines []int
-	ast.Walk(markdown.Parse(e.Src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	src := e.Source()
+	ast.Walk(markdown.Parse(src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || (n.Kind() != ast.KindParagraph && n.Kind() != ast.KindTextBlock) {
 			return ast.WalkContinue, nil
 		}
@@ -291,16 +293,16 @@ func uncitedParagraphs(e *content.Entry) []int {
 				cited = true
 			case *ast.Link:
 				if entering {
-					linkWords += len(strings.Fields(markdown.PlainText(e.Src, c)))
+					linkWords += len(strings.Fields(markdown.PlainText(src, c)))
 				}
 			}
 			return ast.WalkContinue, nil
 		})
 		// Paragraphs that lead into a list, or that are mostly links to
 		// related entries, state no facts of their own.
-		text := markdown.PlainText(e.Src, n)
+		text := markdown.PlainText(src, n)
 		if !cited && len(strings.Fields(text))-linkWords > 8 && !strings.HasSuffix(text, ":") {
-			line := 1 + strings.Count(string(e.Src[:n.Lines().At(0).Start]), "\n")
+			line := 1 + strings.Count(string(src[:n.Lines().At(0).Start]), "\n")
 			lines = append(lines, line)
 		}
 		return ast.WalkSkipChildren, nil

@@ -68,7 +68,12 @@
 // each entry carries.
 package content
 
-import "dossier/generator/date"
+import (
+	"bytes"
+
+	"dossier/generator/date"
+	"dossier/generator/markdown"
+)
 
 // Kind is the kind of an entry.
 type Kind string
@@ -129,15 +134,27 @@ type Entry struct {
 	// language the entry's text fields are shown in, and BodyLang that of
 	// its body.
 	Lang, BodyLang string
-	Src            []byte // the file, with its front matter blanked out
 	Raw            []byte // the file as written, for the page that shows its source
-	Body           int    // offset of the body, after the closing +++ line, in Raw and Src
+	Body           int    // offset of the body, after the closing +++ line, in Raw
 
-	// Text is the body as plain text, for the search index. The body's
-	// parse tree is not kept: loading reads what the checks need from it
-	// (Refs, HeadingIDs, Text), and a page parses the body again as it
-	// renders, so a build never holds every entry's tree at once.
+	// The body is parsed once, at load, and its parse tree is not kept:
+	// at tens of thousands of entries, every tree held until its page
+	// renders was most of a build's memory, and parsing each body again
+	// as its page renders doubled what Markdown cost a build. Loading
+	// takes from the tree what the checks need (Refs, HeadingIDs) and
+	// what the pages do: Text, HTML and Classes.
+
+	// Text is the body as plain text, for the search index.
 	Text string
+
+	// HTML is the body rendered, with holes for what depends on the page
+	// that shows it (see markdown.Body). It is nil when the body was not
+	// parsed, as in a file with errors.
+	HTML *markdown.Body
+
+	// Classes say what the body's source view highlights in it
+	// (Raw[Body:]).
+	Classes markdown.Classes
 
 	// HeadingIDs are the ids of the body's headings: the fragments a link
 	// to this entry may name. It is nil for a body without headings, as
@@ -185,6 +202,15 @@ type Entry struct {
 	// Original is, in the edition of another language than the default,
 	// the entry as written in the default language; nil otherwise.
 	Original *Entry
+}
+
+// Source returns the entry's file with its front matter blanked out, as
+// its body was parsed: offsets in it are the file's. It is a new copy
+// each time, since entries do not keep one.
+func (e *Entry) Source() []byte {
+	src := bytes.Clone(e.Raw)
+	blank(src[:e.Body])
+	return src
 }
 
 // OriginalRole returns the role of person id in event e as the original

@@ -106,7 +106,7 @@ func checkPositions(t *testing.T, path string, src []byte, e *Entry, problems []
 	if refused(e) {
 		return
 	}
-	ast.Walk(markdown.Parse(e.Src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ast.Walk(markdown.Parse(e.Source()), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if c, ok := n.(*markdown.Citation); ok && entering && !bytes.HasPrefix(src[c.Offset:], []byte("[@"+c.ID)) {
 			t.Errorf("citation of %q at offset %d, but the file has %q there", c.ID, c.Offset, src[c.Offset:min(len(src), c.Offset+20)])
 		}
@@ -171,7 +171,7 @@ func FuzzScanBody(f *testing.F) {
 		checkPositions(t, p, src, e, ps)
 		if e != nil && !refused(e) {
 			var buf bytes.Buffer
-			if err := markdown.Render(&buf, e.Src, markdown.Parse(e.Src)); err != nil {
+			if err := e.HTML.Write(&buf, markdown.Fill{}); err != nil {
 				t.Errorf("render: %v", err)
 			}
 		}
@@ -181,7 +181,8 @@ func FuzzScanBody(f *testing.F) {
 // refused reports whether loading refused to parse e's body, as too
 // costly to parse: a page never renders it, since the site has errors.
 func refused(e *Entry) bool {
-	deep, _ := deepLine(e.Src, e.Body)
-	costly, _ := costlyInline(e.Src, e.Body)
+	src := e.Source()
+	deep, _ := deepLine(src, e.Body)
+	costly, _ := costlyInline(src, e.Body)
 	return deep >= 0 || costly >= 0
 }

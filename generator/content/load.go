@@ -198,7 +198,7 @@ func loadFile(fsys fs.FS, p string) (_ *Entry, errs diag.List) {
 		return nil, errs
 	}
 	// split blanks a copy, so src is still the file as written.
-	e.Raw, e.Src, e.Body = src, f.src, f.body
+	e.Raw, e.Body = src, f.body
 
 	m, ok := decodeTOML(f, fm, "front matter: ", &errs)
 	if !ok {
@@ -304,14 +304,13 @@ func suggestID(s string) string {
 }
 
 // scanBody parses the Markdown body, records its citations, links and
-// heading ids, and keeps its text for the search index. The tree itself
-// is let go: at tens of thousands of entries, every entry's tree held
-// until its page is rendered is most of a build's memory, and parsing
-// again costs less than that memory does.
+// heading ids, and keeps what the pages need of its tree (see
+// Entry.HTML): its text for the search index, its HTML and the classes
+// of its source view. The tree itself is let go.
 func scanBody(e *Entry, f *file, errs *diag.List) {
-	off, msg := deepLine(e.Src, f.fmEnd)
+	off, msg := deepLine(f.src, f.fmEnd)
 	if off < 0 {
-		off, msg = costlyInline(e.Src, f.body)
+		off, msg = costlyInline(f.src, f.body)
 	}
 	if off >= 0 {
 		line, col := f.pos(off)
@@ -319,7 +318,7 @@ func scanBody(e *Entry, f *file, errs *diag.List) {
 		return
 	}
 	controlChars(f, f.body, len(f.src), errs)
-	doc := markdown.Parse(e.Src)
+	doc := markdown.Parse(f.src)
 	at := func(off int) (int, int) { return f.pos(off) }
 	htmlLine := 0 // warn of raw HTML once a line, not once a tag
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -350,7 +349,7 @@ func scanBody(e *Entry, f *file, errs *diag.List) {
 			errs.Add(e.Path, line, col, "images are not supported in entries yet: describe the image and cite its source")
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
-				u := string(n.URL(e.Src))
+				u := string(n.URL(f.src))
 				if scheme := schemeOf(u); scheme != "http" && scheme != "https" {
 					line, col := at(destOffset(f, n, []byte(u)))
 					errs.Add(e.Path, line, col, "unsafe or unsupported link '%s': links may be http(s) or mailto addresses, or relative links to an entry's .md file", u)
@@ -370,7 +369,9 @@ func scanBody(e *Entry, f *file, errs *diag.List) {
 		}
 		return ast.WalkContinue, nil
 	})
-	e.Text = markdown.PlainText(e.Src, doc)
+	e.Text = markdown.PlainText(f.src, doc)
+	e.Classes = markdown.Classify(f.src, doc, f.body)
+	e.HTML = markdown.NewBody(f.src, doc)
 }
 
 func schemeOf(u string) string {

@@ -6,8 +6,8 @@
 // Every entry's page holds its file, so this runs once per entry, and
 // chroma's lexers and formatter, built for a few code blocks, cost more
 // than everything else in a build at thousands of entries. The body's
-// tokens come from the parse tree the page was made from
-// (markdown.Tokens), the front matter's from TOML, a scanner that classes
+// tokens come from the classes its parse tree gave at load
+// (markdown.Classify), the front matter's from TOML, a scanner that classes
 // as chroma's TOML lexer does, and writeHTML writes the formatter's markup.
 // Tests hold each to chroma's own output.
 package highlight
@@ -20,19 +20,16 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
-	"github.com/yuin/goldmark/ast"
 
 	"dossier/generator/content"
-	"dossier/generator/markdown"
 )
 
 // reference is the chroma formatter whose output writeHTML reproduces.
 var reference = chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithLineNumbers(true), chromahtml.WithLinkableLineNumbers(true, "L"))
 
 // File returns an entry's file highlighted for its view page, with line
-// numbers that can be linked to, #L12. doc is the tree markdown.Parse
-// made of e.Src.
-func File(e *content.Entry, doc ast.Node) template.HTML {
+// numbers that can be linked to, #L12.
+func File(e *content.Entry) template.HTML {
 	var tokens []chroma.Token
 	// The +++ lines are not TOML; they are shown as delimiters.
 	delim := func(line string) { tokens = append(tokens, chroma.Token{Type: chroma.CommentPreproc, Value: line}) }
@@ -42,7 +39,7 @@ func File(e *content.Entry, doc ast.Node) template.HTML {
 	delim(open + "\n")
 	tokens = append(tokens, TOML(rest[:i])...)
 	delim(rest[i:])
-	tokens = append(tokens, markdown.Tokens(e.Src, doc, e.Body)...)
+	tokens = append(tokens, e.Classes.Tokens(string(e.Raw[e.Body:]))...)
 	// About a hundred bytes of markup a line, and the text.
 	var buf strings.Builder
 	buf.Grow(2*len(e.Raw) + 100*bytes.Count(e.Raw, []byte("\n")))

@@ -27,7 +27,7 @@ func TestHighlightBudget(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			src := []byte(tt.src)
 			var buf bytes.Buffer
-			if err := Render(&buf, src, Parse(src)); err != nil {
+			if err := NewBody(src, Parse(src)).Write(&buf, Fill{}); err != nil {
 				t.Fatal(err)
 			}
 			html := buf.String()

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"html"
 	"regexp"
 	"unicode"
@@ -19,19 +18,15 @@ import (
 // KindCitation is the node kind of a citation.
 var KindCitation = ast.NewNodeKind("Citation")
 
-// A Citation is [@id] or [@id, locator] in a body. Before rendering, the
-// caller fills in Number and Href from the site model; the renderer itself
-// knows nothing of the site, so one renderer serves every page at once.
+// A Citation is [@id] or [@id, locator] in a body. It renders as a hole
+// of a Body: its number, link and title depend on the page and the site,
+// which the renderer knows nothing of (see Fill.Cite).
 type Citation struct {
 	ast.BaseInline
 	ID      string
 	Locator string
 	Offset  int // byte offset of the opening '[' in the source
 	Len     int // bytes from '[' to ']' inclusive
-
-	Number int    // reference number on the page, from 1
-	Href   string // link target, usually the page's reference list
-	Title  string // the cited source's title, for the link's tooltip
 }
 
 func (c *Citation) Kind() ast.NodeKind { return KindCitation }
@@ -74,22 +69,18 @@ func (citationRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindCitation, renderCitation)
 }
 
+// renderCitation marks a hole for the citation (see writeCitation), or
+// writes it unresolved into any other writer than NewBody's.
 func renderCitation(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
 	c := n.(*Citation)
-	label := fmt.Sprint(c.Number)
-	if c.Locator != "" {
-		label += ", " + c.Locator
-	}
-	if c.Href == "" {
-		// Unresolved: the checker has reported it; show the text as written.
-		fmt.Fprintf(w, `<span class="cite">[@%s]</span>`, html.EscapeString(c.ID))
+	if r, ok := w.(*recorder); ok {
+		r.mark(r.Len(), holeCite, 0, []byte(c.ID), []byte(c.Locator))
 		return ast.WalkContinue, nil
 	}
-	fmt.Fprintf(w, `<a class="cite" href="%s" title="%s">[%s]</a>`,
-		html.EscapeString(c.Href), html.EscapeString(c.Title), html.EscapeString(label))
+	writeCitation(w, c.ID, c.Locator, 0, "", "", false)
 	return ast.WalkContinue, nil
 }
 

@@ -9,7 +9,8 @@ import (
 
 // FuzzParse holds the Markdown dialect to any input: no panic, no hang,
 // every citation found where the source has "[@" and its id, and a
-// rendering without raw HTML. Run it with:
+// rendering without raw HTML, whose Body stands alone as goldmark's own
+// rendering. Run it with:
 //
 //	go test -run=^$ -fuzz=FuzzParse -fuzztime=60s -parallel=1 ./generator/markdown/
 func FuzzParse(f *testing.F) {
@@ -41,12 +42,13 @@ func FuzzParse(f *testing.F) {
 			return ast.WalkContinue, nil
 		})
 		var buf bytes.Buffer
-		if err := Render(&buf, src, doc); err != nil {
+		if err := NewBody(src, doc).Write(&buf, Fill{}); err != nil {
 			t.Fatalf("render: %v", err)
 		}
 		if bytes.Contains(bytes.ToLower(buf.Bytes()), []byte("<script")) {
 			t.Errorf("raw HTML passed through: %s", buf.Bytes())
 		}
+		standsAlone(t, src)
 		PlainText(src, doc)
 	})
 }

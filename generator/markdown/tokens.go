@@ -10,24 +10,40 @@ import (
 
 // Tokens returns src[from:] as chroma tokens, classed from the tree that
 // Parse made of src, for chroma's formatter to highlight.
+func Tokens(src []byte, doc ast.Node, from int) []chroma.Token {
+	return Classify(src, doc, from).Tokens(string(src[from:]))
+}
+
+// Classes are the token types of a document's text from some offset on,
+// for its highlighted source view: one uint32 a run of bytes of one type,
+// its length above the low 8 bits and its type's index in classTypes in
+// them. An entry's are made while its tree exists, at load, and kept,
+// a few hundred bytes for a body of kilobytes, until its page renders.
+type Classes []uint32
+
+// classTypes are the token types Classify marks; 0 is plain text.
+var classTypes = []chroma.TokenType{
+	chroma.Text, chroma.GenericHeading, chroma.GenericSubheading,
+	chroma.LiteralString, chroma.LiteralStringBacktick, chroma.Keyword,
+	chroma.GenericEmph, chroma.GenericStrong,
+	chroma.NameTag, chroma.NameAttribute, chroma.NameEntity,
+}
+
+// Classify returns the classes of src[from:] from the tree that Parse made
+// of src.
 //
 // chroma's own Markdown lexer tries a dozen regular expressions at every
 // character and costs about 9 ms for a typical entry, which made the
 // source views most of a build's time at thousands of entries. The body
 // is already parsed, so its tree says where headings, emphasis, links,
 // code and citations are; marking those spans costs a walk.
-func Tokens(src []byte, doc ast.Node, from int) []chroma.Token {
-	// Each byte's class is an index into types, 0 for plain text: a
-	// byte each rather than a TokenType's eight.
-	types := []chroma.TokenType{chroma.Text}
-	class := make([]uint8, len(src))
+func Classify(src []byte, doc ast.Node, from int) Classes {
+	// The class of src[from+j] is class[j], an index into classTypes, 0
+	// for plain text: a byte each rather than a TokenType's eight.
+	class := make([]uint8, len(src)-from)
 	mark := func(start, end int, t chroma.TokenType) {
-		i := slices.Index(types, t)
-		if i < 0 {
-			i = len(types)
-			types = append(types, t)
-		}
-		start, end = max(start, 0), min(end, len(src))
+		i := slices.Index(classTypes, t)
+		start, end = max(start-from, 0), min(end-from, len(class))
 		for j := start; j < end; j++ {
 			class[j] = uint8(i)
 		}
@@ -111,16 +127,27 @@ func Tokens(src []byte, doc ast.Node, from int) []chroma.Token {
 		return ast.WalkContinue, nil
 	})
 
-	// One copy of the text, which every token's value is a part of.
-	text := string(src[from:])
-	var tokens []chroma.Token
-	for i := from; i < len(src); {
+	var runs Classes
+	for i := 0; i < len(class); {
 		j := i + 1
-		for j < len(src) && class[j] == class[i] {
+		for j < len(class) && class[j] == class[i] {
 			j++
 		}
-		tokens = append(tokens, chroma.Token{Type: types[class[i]], Value: text[i-from : j-from]})
+		runs = append(runs, uint32(j-i)<<8|uint32(class[i]))
 		i = j
+	}
+	return slices.Clone(runs)
+}
+
+// Tokens returns text, the bytes c was made from, as chroma tokens, each
+// value a part of text.
+func (c Classes) Tokens(text string) []chroma.Token {
+	tokens := make([]chroma.Token, 0, len(c))
+	at := 0
+	for _, run := range c {
+		n := int(run >> 8)
+		tokens = append(tokens, chroma.Token{Type: classTypes[run&0xff], Value: text[at : at+n]})
+		at += n
 	}
 	return tokens
 }

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
-
 	"dossier/generator/content"
 	"dossier/generator/date"
 	"dossier/generator/markdown"
@@ -130,11 +128,11 @@ type Printed struct {
 // notes and footnotes start with the entry's anchor. Its headings sit two
 // levels lower, under the part's h2 and the entry's h3.
 //
-// It parses the entry's file itself, as the entry's own page does: each
-// rewrites the links of its tree its own way.
+// It fills the holes of the body rendered at load (see markdown.Body)
+// for this page, as the entry's own page fills them for its own.
 func (p *Page) Printed(e *content.Entry) (Printed, error) {
 	var out Printed
-	if len(e.Src) > e.Body && len(bytes.TrimSpace(e.Src[e.Body:])) > 0 {
+	if e.HTML != nil && len(bytes.TrimSpace(e.Raw[e.Body:])) > 0 {
 		var err error
 		if out.Body, out.Notes, err = p.printBody(e); err != nil {
 			return Printed{}, err
@@ -151,50 +149,39 @@ func (p *Page) Printed(e *content.Entry) (Printed, error) {
 // printBody renders an entry's body for the print edition, with the
 // sources it cites, numbered in order of first citation.
 func (p *Page) printBody(e *content.Entry) (template.HTML, []Note, error) {
-	doc := markdown.Parse(e.Src)
 	own := Anchor(e) + "--"
-	markdown.SetIDPrefix(doc, own)
 	var notes noteList
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			n.Level = min(n.Level+2, 6)
-			if id, ok := n.AttributeString("id"); ok {
-				if b, ok := id.([]byte); ok {
-					n.SetAttributeString("id", []byte(own+"h-"+string(b)))
-				}
-			}
-		case *markdown.Citation:
-			t := p.Site.Get(content.Source, n.ID)
-			if t == nil {
-				break
-			}
-			k := notes.cite(n.ID, t, n.Locator)
-			n.Number, n.Href, n.Title = k, fmt.Sprintf("#%snote-%d", own, k), t.Title
-		case *ast.Link:
-			dest := string(n.Destination)
+	fill := markdown.Fill{
+		Link: func(dest string) string {
 			if frag, ok := strings.CutPrefix(dest, "#"); ok {
-				n.Destination = []byte("#" + own + "h-" + frag)
-				break
+				return "#" + own + "h-" + frag
 			}
 			kind, id, frag, ok := content.LinkTarget(e.Path, dest)
 			t := p.Site.Get(kind, id)
 			if !ok || t == nil {
-				break
+				return dest
 			}
 			href := "#" + Anchor(t)
 			if frag != "" {
 				href += "--h-" + frag
 			}
-			n.Destination = []byte(href)
-		}
-		return ast.WalkContinue, nil
-	})
-	var body bytes.Buffer
-	if err := markdown.Render(&body, e.Src, doc); err != nil {
+			return href
+		},
+		Cite: func(id, locator string) (int, string, string, bool) {
+			t := p.Site.Get(content.Source, id)
+			if t == nil {
+				return 0, "", "", false
+			}
+			k := notes.cite(id, t, locator)
+			return k, fmt.Sprintf("#%snote-%d", own, k), t.Title, true
+		},
+		HeadingShift:     2,
+		HeadingIDPrefix:  own + "h-",
+		FootnoteIDPrefix: own,
+	}
+	var body strings.Builder
+	body.Grow(e.HTML.Size())
+	if err := e.HTML.Write(&body, fill); err != nil {
 		return "", nil, fmt.Errorf("%s: %v", e.Path, err)
 	}
 	return template.HTML(body.String()), notes.list, nil

@@ -75,8 +75,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/yuin/goldmark/ast"
-
 	"dossier/generator/content"
 	"dossier/generator/feed"
 	"dossier/generator/highlight"
@@ -236,9 +234,10 @@ func Render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
 }
 
 // Final is Render for a site that is not rendered again, as in a build:
-// it lets go of each entry's refs and text once the entry's page and the
-// search index have read them, so the heap shrinks as the pages are
-// written and needs less collecting.
+// it lets go of each entry's refs, text and rendered body once the
+// entry's page, the search index and the print edition have read them,
+// so the heap shrinks as the pages are written and needs less
+// collecting.
 func Final(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
 	return render(s, ls, static, write, true)
 }
@@ -287,8 +286,8 @@ func InFolder(folder string, write WriteFunc) WriteFunc {
 func renderEdition(s *site.Site, ls Layouts, write WriteFunc, final bool) error {
 	pages := Pages(s)
 	// The search index and the data files are one long job each; they run
-	// beside the pages. They read the bodies' text while the pages set
-	// link targets and citation numbers, which are other fields.
+	// beside the pages, reading the entries' text and files, which the
+	// pages only read.
 	sharedErr := make(chan error, 1)
 	var indexed atomic.Bool // the search index has read every body
 	go func() {
@@ -296,10 +295,20 @@ func renderEdition(s *site.Site, ls Layouts, write WriteFunc, final bool) error 
 	}()
 	var done func(*Page)
 	if final {
+		// The print edition, beside the pages, reads every body when it
+		// holds the whole dossier.
+		printed := len(s.Events) <= printMaxEvents
 		done = func(p *Page) {
+			if p.Entry == nil {
+				return
+			}
+			// Nothing else shows the body once its page has.
+			if !printed {
+				p.Entry.HTML, p.Entry.Classes = nil, nil
+			}
 			// Nothing reads the refs after site.New, nor the text
 			// once the search index has it.
-			if p.Entry != nil && indexed.Load() {
+			if indexed.Load() {
 				p.Entry.Refs, p.Entry.Text = nil, ""
 			}
 		}
@@ -423,18 +432,15 @@ func byYear(events []*content.Entry) []Year {
 }
 
 func renderPage(buf *bytes.Buffer, ls Layouts, p *Page) error {
-	if p.Entry != nil && p.Entry.Src != nil {
-		// Loading let go of the body's tree (see content.Entry.Text).
-		doc := markdown.Parse(p.Entry.Src)
-		// The view of the file is made first: resolve rewrites the
-		// links of the tree it reads.
-		p.Code = highlight.File(p.Entry, doc)
-		var body bytes.Buffer
-		p.Notes = resolve(p, doc)
-		if err := markdown.Render(&body, p.Entry.Src, doc); err != nil {
-			return fmt.Errorf("%s: %v", p.Entry.Path, err)
+	if e := p.Entry; e != nil && e.HTML != nil {
+		p.Code = highlight.File(e)
+		var body strings.Builder
+		body.Grow(e.HTML.Size())
+		var notes noteList
+		if err := e.HTML.Write(&body, p.fill(&notes)); err != nil {
+			return fmt.Errorf("%s: %v", e.Path, err)
 		}
-		p.Body = template.HTML(body.String())
+		p.Body, p.Notes = template.HTML(body.String()), notes.list
 	}
 	if p.Entry != nil {
 		p.Notes = listSources(p, p.Notes)
@@ -493,27 +499,16 @@ func (l *noteList) cite(id string, t *content.Entry, locator string) int {
 	return k
 }
 
-// resolve points the body's citations and entry links, in doc, at their
-// pages, and numbers the cited sources in order of first citation.
-func resolve(p *Page, doc ast.Node) []Note {
-	var notes noteList
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *markdown.Citation:
-			t := p.Site.Get(content.Source, n.ID)
-			if t == nil {
-				break
-			}
-			k := notes.cite(n.ID, t, n.Locator)
-			n.Number, n.Href, n.Title = k, fmt.Sprintf("#note-%d", k), t.Title
-		case *ast.Link:
-			kind, id, frag, ok := content.LinkTarget(p.Entry.Path, string(n.Destination))
+// fill says what goes in the holes of the body of the page's entry:
+// its citations lead to the page's notes, numbered in notes in order of
+// first citation, and its links to other entries to their pages.
+func (p *Page) fill(notes *noteList) markdown.Fill {
+	return markdown.Fill{
+		Link: func(dest string) string {
+			kind, id, frag, ok := content.LinkTarget(p.Entry.Path, dest)
 			t := p.Site.Get(kind, id)
 			if !ok || t == nil {
-				break
+				return dest
 			}
 			href := p.Href(t)
 			// The heading may not be in this language's text of t,
@@ -521,11 +516,17 @@ func resolve(p *Page, doc ast.Node) []Note {
 			if frag != "" && t.HeadingIDs[frag] {
 				href += "#" + frag
 			}
-			n.Destination = []byte(href)
-		}
-		return ast.WalkContinue, nil
-	})
-	return notes.list
+			return href
+		},
+		Cite: func(id, locator string) (int, string, string, bool) {
+			t := p.Site.Get(content.Source, id)
+			if t == nil {
+				return 0, "", "", false
+			}
+			k := notes.cite(id, t, locator)
+			return k, fmt.Sprintf("#note-%d", k), t.Title, true
+		},
+	}
 }
 
 // RenderPages renders the given pages, several at a time, through write.

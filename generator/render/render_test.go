@@ -3,6 +3,7 @@ package render_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"strings"
 	"sync"
@@ -167,9 +168,19 @@ func TestPages(t *testing.T) {
 	}
 }
 
-// Final, which drops each entry's refs and text as it goes, writes what
-// Render writes: no page and no search entry loses its body.
+// Final, which drops each entry's refs, text and body as it goes, writes
+// what Render writes: no page, no search entry and no print edition,
+// whole or not, loses a body.
 func TestFinal(t *testing.T) {
+	for _, max := range []int{1000, 0} {
+		t.Run(fmt.Sprintf("print edition up to %d events", max), func(t *testing.T) {
+			defer render.SetPrintMaxEvents(max)()
+			testFinal(t)
+		})
+	}
+}
+
+func testFinal(t *testing.T) {
 	fsys := testsite.FS()
 	layouts, static := build.Theme(fsys)
 	cfg, _ := content.LoadConfig(fsys)

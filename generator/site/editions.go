@@ -168,7 +168,7 @@ func (s *Site) checkTranslation(t *content.Entry, same map[entryKey]*content.Ent
 
 // hasBody reports whether an entry's file has text after its front matter.
 func hasBody(e *content.Entry) bool {
-	return e.Src != nil && len(bytes.TrimSpace(e.Src[e.Body:])) > 0
+	return e.Raw != nil && len(bytes.TrimSpace(e.Raw[e.Body:])) > 0
 }
 
 // edition makes the site in language l from the originals of s and their
@@ -230,7 +230,8 @@ func translated(o, t *content.Entry, def string) *content.Entry {
 		}
 	}
 	if hasBody(t) {
-		e.Path, e.Raw, e.Src, e.Body, e.Text, e.HeadingIDs = t.Path, t.Raw, t.Src, t.Body, t.Text, t.HeadingIDs
+		e.Path, e.Raw, e.Body, e.Text, e.HeadingIDs = t.Path, t.Raw, t.Body, t.Text, t.HeadingIDs
+		e.HTML, e.Classes = t.HTML, t.Classes
 		e.BodyLang = t.Lang
 		// The fields' references are the original's, the body's the
 		// translation's.
