@@ -335,11 +335,20 @@ func (b *builder) reload(p string) {
 func (b *builder) renderChanged(s *site.Site, pages []*render.Page, files map[string][]byte) (map[string]*lazy, int, error) {
 	a := affected{entries: map[string]bool{}, tags: map[string]bool{}, statuses: map[string]bool{}, years: map[int]bool{}, kinds: map[content.Kind]bool{}}
 	for p := range b.dirty {
-		if e := b.goodEntries[p]; e != nil {
-			a.add(b.good, e)
+		before, after := b.goodEntries[p], b.entries[p]
+		if before != nil {
+			a.add(b.good, before)
 		}
-		if e := b.entries[p]; e != nil {
-			a.add(s, e)
+		if after != nil {
+			a.add(s, after)
+		}
+		if !slices.Equal(sourcesOf(before), sourcesOf(after)) {
+			if before != nil {
+				a.cited(b.good, before)
+			}
+			if after != nil {
+				a.cited(s, after)
+			}
 		}
 	}
 	// An edit can move events it never names: relations carry dates
@@ -509,23 +518,45 @@ func (a *affected) add(s *site.Site, e *content.Entry) {
 			// The places index maps each place with its count of events.
 			a.kinds[content.Place] = true
 		}
-		// A source's card counts the events that cite it, on its page,
-		// in the sources index and in the source list of every entry
-		// that names it.
-		for _, r := range e.Refs {
-			if src := s.Get(r.Kind, r.ID); src != nil && r.Kind == content.Source {
-				a.kinds[content.Source] = true
-				for _, from := range s.ReferredBy(src, "") {
-					a.entry(from)
-				}
-			}
-		}
 	}
 	for _, t := range e.Tags {
 		a.tags[site.Slug(t)] = true
 	}
 	a.kinds[e.Kind] = true
 	a.all = a.all || e.Kind == content.Page // pages are in every page's menu
+}
+
+// cited records what an event's sources show up in, for an edit that
+// changes which sources the event names: a source's card counts the
+// events that name it, on its page, in the sources index and in the
+// source list of every entry that names it. An edit that keeps the
+// same sources changes no count; at 5,000 events, counting every such
+// edit as touching every entry that names one of its sources made a
+// title edit touch 1,097 pages rather than 16.
+func (a *affected) cited(s *site.Site, e *content.Entry) {
+	for _, id := range sourcesOf(e) {
+		if src := s.Get(content.Source, id); src != nil {
+			a.kinds[content.Source] = true
+			for _, from := range s.ReferredBy(src, "") {
+				a.entry(from)
+			}
+		}
+	}
+}
+
+// sourcesOf lists, sorted and once each, the sources an event names.
+func sourcesOf(e *content.Entry) []string {
+	if e == nil || e.Kind != content.Event {
+		return nil
+	}
+	var ids []string
+	for _, r := range e.Refs {
+		if r.Kind == content.Source {
+			ids = append(ids, r.ID)
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
 
 func (a *affected) entry(e *content.Entry) { a.entries[string(e.Kind)+"/"+e.ID] = true }
