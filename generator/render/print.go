@@ -167,14 +167,7 @@ func (p *Page) printBody(e *content.Entry) (template.HTML, []Note, error) {
 			}
 			return href
 		},
-		Cite: func(id, locator string) (int, string, string, bool) {
-			t := p.Site.Get(content.Source, id)
-			if t == nil {
-				return 0, "", "", false
-			}
-			k := notes.cite(id, t, locator)
-			return k, fmt.Sprintf("#%snote-%d", own, k), t.Title, true
-		},
+		Cite:             citer(p.Site, &notes, own),
 		HeadingShift:     2,
 		HeadingIDPrefix:  own + "h-",
 		FootnoteIDPrefix: own,

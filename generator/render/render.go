@@ -518,14 +518,21 @@ func (p *Page) fill(notes *noteList) markdown.Fill {
 			}
 			return href
 		},
-		Cite: func(id, locator string) (int, string, string, bool) {
-			t := p.Site.Get(content.Source, id)
-			if t == nil {
-				return 0, "", "", false
-			}
-			k := notes.cite(id, t, locator)
-			return k, fmt.Sprintf("#note-%d", k), t.Title, true
-		},
+		Cite: citer(p.Site, notes, ""),
+	}
+}
+
+// citer returns a Fill's Cite for a page of s: it numbers each
+// citation in notes, and leads it to its note, whose id starts with
+// prefix.
+func citer(s *site.Site, notes *noteList, prefix string) func(id, locator string) (int, string, string, bool) {
+	return func(id, locator string) (int, string, string, bool) {
+		t := s.Get(content.Source, id)
+		if t == nil {
+			return 0, "", "", false
+		}
+		k := notes.cite(id, t, locator)
+		return k, "#" + prefix + "note-" + strconv.Itoa(k), t.Title, true
 	}
 }
 
