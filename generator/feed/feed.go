@@ -37,8 +37,23 @@ type File struct {
 // language's has: it names each page in every language, with the others
 // as its alternates (xhtml:link hreflang).
 func Files(s *site.Site, page func(*content.Entry) string, pages []string) ([]File, error) {
-	l := links{base: s.Config.BaseURL, page: page}
 	var files []File
+	err := Write(s, page, pages, func(path string, data []byte) error {
+		files = append(files, File{path, data})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// Write makes the files of Files and passes each to write as soon as it
+// is made, so that a build need not hold them all at once: at 50,000
+// events dossier.json alone is 120 MB, and holding it while the others
+// were made kept the heap near the build's memory limit.
+func Write(s *site.Site, page func(*content.Entry) string, pages []string, write func(path string, data []byte) error) error {
+	l := links{base: s.Config.BaseURL, page: page}
 	for _, f := range []struct {
 		path string
 		make func(*site.Site, links) ([]byte, error)
@@ -49,19 +64,21 @@ func Files(s *site.Site, page func(*content.Entry) string, pages []string) ([]Fi
 	} {
 		b, err := f.make(s, l)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		files = append(files, File{f.path, b})
+		if err := write(f.path, b); err != nil {
+			return err
+		}
 	}
 	// One sitemap, at the root, names the pages of every language.
 	if l.base != "" && (len(s.Editions) == 0 || s == s.Editions[0]) {
 		b, err := sitemap(s, l, pages)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		files = append(files, File{"sitemap.xml", b})
+		return write("sitemap.xml", b)
 	}
-	return files, nil
+	return nil
 }
 
 // links makes the addresses written into the files.

@@ -329,6 +329,21 @@ func Shared(s *site.Site, pages []*Page, ls Layouts, write WriteFunc) error {
 
 // shared is Shared, calling read once it has read the entries' bodies.
 func shared(s *site.Site, pages []*Page, l Lang, write WriteFunc, read func()) error {
+	if err := writeIndex(s, l, write, read); err != nil {
+		return err
+	}
+	var listed []string
+	for _, p := range pages {
+		listed = append(listed, p.Path)
+	}
+	return feed.Write(s, URL, listed, write)
+}
+
+// writeIndex writes the search index of s, calling read once it has read
+// the entries' bodies. It is a function of its own so that the search
+// documents and the index, 100 MB and more at 50,000 events, are let go
+// before the data files are made beside the pages.
+func writeIndex(s *site.Site, l Lang, write WriteFunc, read func()) error {
 	docs := SearchDocs(s, l)
 	read()
 	index, err := search.Files(docs)
@@ -336,19 +351,6 @@ func shared(s *site.Site, pages []*Page, l Lang, write WriteFunc, read func()) e
 		return err
 	}
 	for _, f := range index {
-		if err := write(f.Path, f.Data); err != nil {
-			return err
-		}
-	}
-	var listed []string
-	for _, p := range pages {
-		listed = append(listed, p.Path)
-	}
-	files, err := feed.Files(s, URL, listed)
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
 		if err := write(f.Path, f.Data); err != nil {
 			return err
 		}
