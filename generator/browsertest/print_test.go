@@ -64,3 +64,23 @@ func TestPrint(t *testing.T) {
 		t.Errorf("printed, %s shows no h1", event)
 	}
 }
+
+// Printed, the timeline's overview keeps its legend, which says what the
+// shapes, fills, bars and breaks mean, and drops the folded help, which
+// is for the screen.
+func TestPrintOverviewLegend(t *testing.T) {
+	b := newBrowser(t)
+	b.open("index.html")
+	b.media("print")
+	type report struct{ Legend, Help bool }
+	r := eval[report](b, "read the printed overview", `(() => {
+		const shown = el => !!el && el.getClientRects().length > 0;
+		return {Legend: shown(document.querySelector(".strip-legend")), Help: shown(document.querySelector(".strip-legend .strip-help"))};
+	})()`)
+	if !r.Legend {
+		t.Error("printed, the overview has no legend")
+	}
+	if r.Help {
+		t.Error("printed, the overview shows the folded help")
+	}
+}
