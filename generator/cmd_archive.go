@@ -50,7 +50,7 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer os.RemoveAll(tmp)
-	tuneGC(*site)
+	build.TuneGC(*site)
 	built := filepath.Join(tmp, "site")
 	problems, err := build.Build(*site, built)
 	problems.Print(stderr, "text")

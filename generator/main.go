@@ -19,8 +19,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
-	"strings"
 
 	"dossier/generator/build"
 	"dossier/generator/content"
@@ -88,58 +86,6 @@ func parse(fs *flag.FlagSet, args []string) bool {
 	return true
 }
 
-// tuneGC lets the heap of a build or check grow to 3 times what is live
-// before a collection, rather than Go's 2, unless GOGC says otherwise.
-// Both run for seconds at most, and a build's heap shrinks as pages are
-// written (see render.Final); at 5,000 events this cuts about a tenth of
-// their CPU time for a third more memory, which stays well under Hugo's
-// on the same dossier (BENCHMARKS.md).
-//
-// A large site's heap is gigabytes, and three times what is live is
-// more memory than the collections it saves are worth (on a virtual
-// machine, memory touched for the first time costs system time too), so
-// unless GOMEMLIMIT says otherwise the collector also keeps the heap
-// under a soft limit: memLimitPerFile for each entry file, and at least
-// minMemLimit, which a site of up to about 30,000 entry files never
-// reaches. At 50,000 events (61,000 files) the build peaks at 1.8 GB
-// rather than 3.3 GB, for an eighth more CPU time.
-func tuneGC(site string) {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(max(minMemLimit, memLimitPerFile*int64(entryFiles(site))))
-	}
-}
-
-// The soft memory limit of tuneGC. A build holds about 17 KiB for each
-// entry file at its peak, so the limit leaves the collector room above
-// that; were it below what is live, the collector would run without
-// pause.
-const (
-	minMemLimit     = 1600 << 20
-	memLimitPerFile = 28 << 10
-)
-
-// entryFiles counts the .md files in the folders of site's content
-// folder: a guess at the size of the heap before the files are read.
-func entryFiles(site string) int {
-	n := 0
-	kinds, _ := os.ReadDir(filepath.Join(site, "content"))
-	for _, k := range kinds {
-		if !k.IsDir() {
-			continue
-		}
-		files, _ := os.ReadDir(filepath.Join(site, "content", k.Name()))
-		for _, f := range files {
-			if strings.HasSuffix(f.Name(), ".md") {
-				n++
-			}
-		}
-	}
-	return n
-}
-
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs, site := flags("build", stderr)
 	out := fs.String("out", "", "output `folder` (default SITE/public)")
@@ -149,7 +95,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if *out == "" {
 		*out = filepath.Join(*site, "public")
 	}
-	tuneGC(*site)
+	build.TuneGC(*site)
 	r, problems, err := build.Rebuild(*site, *out)
 	problems.Print(stderr, "text")
 	if errors.Is(err, build.ErrUnsafeOut) {
@@ -185,7 +131,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "check: unknown -format %q (want text, github or json)\n", *format)
 		return 2
 	}
-	tuneGC(*site)
+	build.TuneGC(*site)
 	s, problems := build.Load(content.SiteFS(*site))
 	w := stderr
 	if *format != "text" {

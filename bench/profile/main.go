@@ -9,7 +9,7 @@
 //
 //	go tool pprof -sample_index=alloc_space -top /tmp/mem.out
 //
-// It calls the same build.Build as `generator build`.
+// It sets the collector and calls build.Build as `generator build` does.
 package main
 
 import (
@@ -41,6 +41,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	build.TuneGC(*site) // as generator build sets the collector
 	start := time.Now()
 	diags, err := build.Build(*site, *out)
 	pprof.StopCPUProfile()
