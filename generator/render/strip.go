@@ -59,7 +59,7 @@ type StripView struct {
 	AxisY         string
 	Axis          []SVGLine // the stretches of the axis
 	Breaks        []string  // path data of the marks where time is cut out
-	Ticks         []SVGLine
+	Ticks         []Tick
 	Labels        []TickLabel
 	Marks         []Mark
 	// Density is the data of a path over the events the view counts
@@ -73,17 +73,22 @@ type StripView struct {
 // event's page has dozens, and a line element for each was a tenth of
 // the page.
 func (v *StripView) TickPath() string {
-	var b strings.Builder
+	// Written number by number into one buffer: a view's ticks made as
+	// strings were a twentieth of what a build allocates.
+	b := make([]byte, 0, 20*len(v.Ticks))
 	for _, t := range v.Ticks {
-		b.WriteString("M" + t.X1 + " " + t.Y1)
-		if t.X2 == t.X1 {
-			b.WriteString("V" + t.Y2)
-		} else {
-			b.WriteString("L" + t.X2 + " " + t.Y2)
-		}
+		b = append(b, 'M')
+		b = strconv.AppendFloat(b, t.X, 'f', 1, 64)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, t.Y1, 'f', 1, 64)
+		b = append(b, 'V')
+		b = strconv.AppendFloat(b, t.Y2, 'f', 1, 64)
 	}
-	return b.String()
+	return string(b)
 }
+
+// A Tick is a mark on the axis, from X,Y1 down to X,Y2.
+type Tick struct{ X, Y1, Y2 float64 }
 
 // A TickLabel names a stretch of the axis: a year (Y), a month of a year
 // (M), a day (D), or a decade or century (Y, with Step). Href is the
@@ -773,7 +778,7 @@ func mod(a, n int) int { return ((a % n) + n) % n }
 // and labels, with finer ticks unlabelled where they are far enough
 // apart, and a second line naming the year (or month) of day and month
 // labels. Labels that would still touch are left out.
-func axis(segs []segment, axisY float64, years map[int]int) ([]SVGLine, []TickLabel) {
+func axis(segs []segment, axisY float64, years map[int]int) ([]Tick, []TickLabel) {
 	k := math.Inf(1) // units per day, the least of the segments
 	for _, sg := range segs {
 		k = math.Min(k, (sg.x1-sg.x0)/float64(sg.d1-sg.d0))
@@ -786,7 +791,7 @@ func axis(segs []segment, axisY float64, years map[int]int) ([]SVGLine, []TickLa
 		}
 	}
 	st := steps[chosen]
-	var ticks []SVGLine
+	var ticks []Tick
 	var labels, context []TickLabel
 	xOf := func(sg segment, d int) float64 {
 		return sg.x0 + float64(d-sg.d0)/float64(sg.d1-sg.d0)*(sg.x1-sg.x0)
@@ -798,7 +803,7 @@ func axis(segs []segment, axisY float64, years map[int]int) ([]SVGLine, []TickLa
 				for _, d := range steps[i].boundaries(sg.d0, sg.d1) {
 					if d > sg.d0 && d < sg.d1 {
 						x := xOf(sg, d)
-						ticks = append(ticks, svgLine(x, axisY, x, axisY+3))
+						ticks = append(ticks, Tick{x, axisY, axisY + 3})
 					}
 				}
 			}
@@ -819,7 +824,7 @@ func axis(segs []segment, axisY float64, years map[int]int) ([]SVGLine, []TickLa
 		for j, d := range bs {
 			if d > sg.d0 && d < sg.d1 {
 				x := xOf(sg, d)
-				ticks = append(ticks, svgLine(x, axisY, x, axisY+6))
+				ticks = append(ticks, Tick{x, axisY, axisY + 6})
 			}
 			if j+1 == len(bs) {
 				break

@@ -256,16 +256,16 @@ func TestStripCrowded(t *testing.T) {
 	}
 }
 
-// A view's ticks are one path: a vertical tick is a move and a V, any
-// other a move and an L.
+// A view's ticks are one path, each tick a move and a V, its numbers
+// written as num writes them.
 func TestTickPath(t *testing.T) {
 	for _, c := range []struct {
-		ticks []SVGLine
+		ticks []Tick
 		want  string
 	}{
 		{nil, ""},
-		{[]SVGLine{svgLine(17.6, 64, 17.6, 67)}, "M17.6 64.0V67.0"},
-		{[]SVGLine{svgLine(1, 2, 1, 5), svgLine(3, 2, 4, 8)}, "M1.0 2.0V5.0M3.0 2.0L4.0 8.0"},
+		{[]Tick{{17.6, 64, 67}}, "M17.6 64.0V67.0"},
+		{[]Tick{{1, 2, 5}, {3.25, 2, 8}, {-0.04, 0, 3}}, "M1.0 2.0V5.0M3.2 2.0V8.0M-0.0 0.0V3.0"},
 	} {
 		v := &StripView{Ticks: c.ticks}
 		if got := v.TickPath(); got != c.want {
