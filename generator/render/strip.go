@@ -185,13 +185,6 @@ func NewStrip(s *site.Site, events []*content.Entry) *Strip {
 	// and past that, marks crowd into one another and the page grows
 	// with each event (at 5,000 events the three views were 9 MB).
 	dense := len(events) > capacity(narrowWidth)
-	if dense {
-		for _, e := range events {
-			if !isKey(s, e) {
-				st.Counted++
-			}
-		}
-	}
 	for _, w := range []struct {
 		class string
 		width int
@@ -201,11 +194,15 @@ func NewStrip(s *site.Site, events []*content.Entry) *Strip {
 		st.Views = append(st.Views, v)
 		st.Cut = st.Cut || len(v.Breaks) > 0
 	}
-	// The legend names what the views mark.
-	for _, m := range st.Views[0].Marks {
-		e := m.Event
-		st.Marked = true
-		if k := s.Config.KindOf(e); k == nil {
+	// The legend names what the views mark, and counts what they shade.
+	marks := st.Views[0].Marks
+	st.Marked = len(marks) > 0
+	if dense {
+		st.Counted = len(events) - len(marks)
+	}
+	for _, m := range marks {
+		st.Range = st.Range || m.Bar != nil
+		if k := s.Config.KindOf(m.Event); k == nil {
 			st.Other = true
 		} else if !slices.ContainsFunc(st.Kinds, func(x content.EventKind) bool { return x.Tag == k.Tag }) {
 			st.Kinds = append(st.Kinds, *k)
@@ -216,9 +213,6 @@ func NewStrip(s *site.Site, events []*content.Entry) *Strip {
 		return slices.IndexFunc(s.Config.Kinds, func(k content.EventKind) bool { return k.Tag == a.Tag }) -
 			slices.IndexFunc(s.Config.Kinds, func(k content.EventKind) bool { return k.Tag == b.Tag })
 	})
-	for _, m := range st.Views[0].Marks {
-		st.Range = st.Range || m.Bar != nil
-	}
 	return st
 }
 
