@@ -484,9 +484,10 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels, dense
 // lines. A label overlaps no other in its line, covers no leader that
 // comes down from a label above it, and its own leader crosses no label
 // below it. It is centred on its mark if it can be, or else ends or
-// starts at it. The labels nearest the strip's ends are placed first,
-// as they can only reach inwards. It returns each label's line, -1 for
-// a label left out, and its left edge.
+// starts at it; one wider than the strip is left out. The labels
+// nearest the strip's ends are placed first, as they can only reach
+// inwards. It returns each label's line, -1 for a label left out, and
+// its left edge.
 func placeLabels(xs, ws []float64, width float64) (lines []int, lxs []float64) {
 	type box struct{ lo, hi, x float64 }
 	var placed [maxBand][]box
@@ -515,6 +516,9 @@ func placeLabels(xs, ws []float64, width float64) (lines []int, lxs []float64) {
 	for _, i := range order {
 		x, w := xs[i], ws[i]
 		lines[i] = -1
+		if w > width-4 {
+			continue // wider than the strip: its mark is named by its link
+		}
 	search:
 		for line := range maxBand {
 			for _, lx := range []float64{x - w/2, x + 6 - w, x - 6} {

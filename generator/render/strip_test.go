@@ -424,11 +424,12 @@ func TestPlaceLabels(t *testing.T) {
 	for k := range 300 {
 		n := 1 + r.IntN(8)
 		xs, ws := make([]float64, n), make([]float64, n)
+		width := float64([]int{wideWidth, narrowWidth}[k%2])
 		for i := range xs {
-			xs[i] = 22 + r.Float64()*(wideWidth-44)
-			ws[i] = 40 + r.Float64()*140
+			xs[i] = 22 + r.Float64()*(width-44)
+			ws[i] = 40 + r.Float64()*260 // some wider than a phone's strip
 		}
 		slices.Sort(xs)
-		check(fmt.Sprint("random ", k), xs, ws, wideWidth)
+		check(fmt.Sprint("random ", k), xs, ws, width)
 	}
 }
