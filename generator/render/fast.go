@@ -94,8 +94,17 @@ func (l Lang) writeStripView(b *bytes.Buffer, p *Page, v *StripView) {
 	if v.Density != "" {
 		text(b, "<path class=\"density\" d=\"", v.Density, "\" aria-hidden=\"true\"/>\n")
 	}
+	b.WriteString("<g class=\"tick-labels\" text-anchor=\"middle\" aria-hidden=\"true\">")
 	for _, t := range v.Labels {
-		l.writeTickLabel(b, p, t)
+		if t.Href == "" {
+			l.writeTickLabel(b, t)
+		}
+	}
+	b.WriteString("</g>\n")
+	for _, t := range v.Labels {
+		if t.Href != "" {
+			l.writeYearLink(b, p, t)
+		}
 	}
 	b.WriteString("<g class=\"ranges\" aria-hidden=\"true\">")
 	for _, m := range v.Marks {
@@ -103,7 +112,11 @@ func (l Lang) writeStripView(b *bytes.Buffer, p *Page, v *StripView) {
 		if m.Key {
 			b.WriteString(" key")
 		}
-		text(b, "\" data-for=\"", m.Event.ID, "\">")
+		b.WriteString("\"")
+		if v.Paired {
+			text(b, " data-for=\"", m.Event.ID, "\"")
+		}
+		b.WriteString(">")
 		line(b, "link", m.Link)
 		if r := m.Bar; r != nil {
 			b.WriteString("<rect class=\"bar")
@@ -116,37 +129,55 @@ func (l Lang) writeStripView(b *bytes.Buffer, p *Page, v *StripView) {
 		}
 		b.WriteString("</g>")
 	}
-	b.WriteString("</g>\n<g class=\"key-labels\" aria-hidden=\"true\">")
-	for _, m := range v.Marks {
-		if m.Label == "" {
-			continue
-		}
-		text(b, "<g data-for=\"", m.Event.ID, "\">")
-		line(b, "leader", m.Leader)
-		b.WriteString("<text class=\"key-label\" x=\"")
-		attrs(b, m.LabelAt.X, "\" y=\"", m.LabelAt.Y)
-		text(b, "\">", m.Label, "</text></g>")
-	}
 	b.WriteString("</g>\n")
+	if v.Labelled {
+		b.WriteString("<g class=\"key-labels\" aria-hidden=\"true\">")
+		for _, m := range v.Marks {
+			if m.Label == "" {
+				continue
+			}
+			text(b, "<g data-for=\"", m.Event.ID, "\">")
+			line(b, "leader", m.Leader)
+			b.WriteString("<text class=\"key-label\" x=\"")
+			attrs(b, m.LabelAt.X, "\" y=\"", m.LabelAt.Y)
+			text(b, "\">", m.Label, "</text></g>")
+		}
+		b.WriteString("</g>\n")
+	}
 	for i := range v.Marks {
-		l.writeMark(b, p, &v.Marks[i])
+		l.writeMark(b, p, &v.Marks[i], v.Paired)
 	}
 	b.WriteString("</svg>")
 }
 
-func (l Lang) writeTickLabel(b *bytes.Buffer, p *Page, t TickLabel) {
-	if t.Href != "" {
-		b.WriteString("<a class=\"year-link\" href=\"")
-		href(b, p.Rel(t.Href))
-		text(b, "\" aria-label=\"", l.T("strip-year", t.Year, l.events(t.Events)), "\"><text x=\"")
-	} else {
-		b.WriteString("<text class=\"tick-label\" x=\"")
+// writeTickLabel writes a label of the axis that links nowhere, in the
+// group that holds what they share (text-anchor, aria-hidden).
+func (l Lang) writeTickLabel(b *bytes.Buffer, t TickLabel) {
+	b.WriteString("<text x=\"")
+	attrs(b, t.X, "\" y=\"", t.Y)
+	b.WriteString("\"")
+	if t.Anchor != "middle" {
+		text(b, " text-anchor=\"", t.Anchor, "\"")
 	}
+	b.WriteString(">")
+	l.writeTickText(b, t)
+	b.WriteString("</text>")
+}
+
+// writeYearLink writes a label of the axis that links to its year's page.
+func (l Lang) writeYearLink(b *bytes.Buffer, p *Page, t TickLabel) {
+	b.WriteString("<a class=\"year-link\" href=\"")
+	href(b, p.Rel(t.Href))
+	text(b, "\" aria-label=\"", l.T("strip-year", t.Year, l.events(t.Events)), "\"><text x=\"")
 	attrs(b, t.X, "\" y=\"", t.Y, "\" text-anchor=\"", t.Anchor)
-	if t.Href == "" {
-		b.WriteString("\" aria-hidden=\"true")
-	}
 	b.WriteString("\">")
+	l.writeTickText(b, t)
+	b.WriteString("</text></a>\n")
+}
+
+// writeTickText writes the words of a label of the axis, as the partial
+// "tick-text" does.
+func (l Lang) writeTickText(b *bytes.Buffer, t TickLabel) {
 	switch {
 	case t.M != 0 && t.Text == "":
 		attr(b, l.T(fmt.Sprint("month-short-", t.M)))
@@ -159,14 +190,9 @@ func (l Lang) writeTickLabel(b *bytes.Buffer, p *Page, t TickLabel) {
 	default:
 		attr(b, l.Num(t.Year))
 	}
-	b.WriteString("</text>")
-	if t.Href != "" {
-		b.WriteString("</a>")
-	}
-	b.WriteString("\n")
 }
 
-func (l Lang) writeMark(b *bytes.Buffer, p *Page, m *Mark) {
+func (l Lang) writeMark(b *bytes.Buffer, p *Page, m *Mark, paired bool) {
 	e := m.Event
 	when := l.When(p.Site, e)
 	status := l.T("status-" + e.Status)
@@ -180,7 +206,11 @@ func (l Lang) writeMark(b *bytes.Buffer, p *Page, m *Mark) {
 	}
 	b.WriteString("\" href=\"")
 	href(b, p.Href(e))
-	text(b, "\" data-event=\"", e.ID, "\" aria-label=\"")
+	b.WriteString("\"")
+	if paired {
+		text(b, " data-event=\"", e.ID, "\"")
+	}
+	b.WriteString(" aria-label=\"")
 	if m.Label != "" {
 		attr(b, m.Label)
 		b.WriteString(": ")
@@ -200,7 +230,14 @@ func (l Lang) writeMark(b *bytes.Buffer, p *Page, m *Mark) {
 	attrs(b, m.Hit.X, "\" y=\"", m.Hit.Y, "\" width=\"", m.Hit.W, "\" height=\"", m.Hit.H)
 	b.WriteString("\"/><use href=\"#s-")
 	fragment(b, m.Shape)
-	text(b, "\" class=\"st-", e.Status, "\" transform=\"translate(")
+	text(b, "\" class=\"st-", e.Status, "\" ")
+	if m.Scale == "1" { // a use's x and y are a translation
+		b.WriteString("x=\"")
+		attrs(b, m.At.X, "\" y=\"", m.At.Y)
+		b.WriteString("\"/></a>\n")
+		return
+	}
+	b.WriteString("transform=\"translate(")
 	attrs(b, m.At.X, " ", m.At.Y, ") scale(", m.Scale)
 	b.WriteString(")\"/></a>\n")
 }

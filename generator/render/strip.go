@@ -62,6 +62,14 @@ type StripView struct {
 	Ticks         []Tick
 	Labels        []TickLabel
 	Marks         []Mark
+	// Paired is whether each mark and its bar name their event
+	// (data-event, data-for): the timeline's scripts (js/filter.js,
+	// js/overview.js) fade them out together. No script reads them on
+	// an event page's strip, where they were a tenth of the drawing.
+	Paired bool
+	// Labelled is whether some mark has a key event's label, and so the
+	// view a group of labels.
+	Labelled bool
 	// Density is the data of a path over the events the view counts
 	// rather than marks (see Strip.Counted): how many fall in each few
 	// units of the axis, an imprecise date or a span spread over its
@@ -78,11 +86,11 @@ func (v *StripView) TickPath() string {
 	b := make([]byte, 0, 20*len(v.Ticks))
 	for _, t := range v.Ticks {
 		b = append(b, 'M')
-		b = strconv.AppendFloat(b, t.X, 'f', 1, 64)
+		b = appendNum(b, t.X)
 		b = append(b, ' ')
-		b = strconv.AppendFloat(b, t.Y1, 'f', 1, 64)
+		b = appendNum(b, t.Y1)
 		b = append(b, 'V')
-		b = strconv.AppendFloat(b, t.Y2, 'f', 1, 64)
+		b = appendNum(b, t.Y2)
 	}
 	return string(b)
 }
@@ -144,7 +152,26 @@ func svgRect(x, y, w, h float64) SVGRect { return SVGRect{num(x), num(y), num(w)
 
 func svgLine(x1, y1, x2, y2 float64) SVGLine { return SVGLine{num(x1), num(y1), num(x2), num(y2)} }
 
-func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+// num writes a coordinate to a tenth of a unit, without a ".0" that
+// adds nothing: "58" for 58.0. The marks, bars and ticks of every event
+// page's strip hold dozens of coordinates.
+func num(f float64) string {
+	var a [24]byte
+	return string(appendNum(a[:0], f))
+}
+
+// appendNum appends f as num writes it.
+func appendNum(b []byte, f float64) []byte {
+	start := len(b)
+	b = strconv.AppendFloat(b, f, 'f', 1, 64)
+	if n := len(b); b[n-2] == '.' && b[n-1] == '0' {
+		b = b[:n-2]
+	}
+	if string(b[start:]) == "-0" { // -0.04
+		b = append(b[:start], '0')
+	}
+	return b
+}
 
 // Strip geometry, in SVG units. A view is never shown smaller than its
 // width in CSS pixels (the stylesheet switches views at 36rem and 50rem,
@@ -190,7 +217,7 @@ func NewStrip(s *site.Site, events []*content.Entry) *Strip {
 		width int
 	}{{"strip-wide", wideWidth}, {"strip-medium", mediumWidth}, {"strip-narrow", narrowWidth}} {
 		v := layoutStrip(s, events, w.width, true, dense, nil, years)
-		v.Class = w.class
+		v.Class, v.Paired = w.class, true
 		st.Views = append(st.Views, v)
 		st.Cut = st.Cut || len(v.Breaks) > 0
 	}
@@ -423,6 +450,7 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels, dense
 			m.box = [4]float64{0, lxs[j], 0, lxs[j] + ws[j]}
 		}
 	}
+	v.Labelled = nBand > 0
 	top := 2.0 + float64(nBand)*labelRow
 	if nBand > 0 {
 		top += 4

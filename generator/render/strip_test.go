@@ -256,6 +256,26 @@ func TestStripCrowded(t *testing.T) {
 	}
 }
 
+// Coordinates are written to a tenth of a unit, without a ".0" that
+// adds nothing and without a minus before zero.
+func TestNum(t *testing.T) {
+	for _, c := range []struct {
+		f    float64
+		want string
+	}{
+		{58, "58"}, {58.04, "58"}, {10, "10"}, {100, "100"}, {0, "0"},
+		{17.6, "17.6"}, {0.25, "0.2"}, {-3.5, "-3.5"}, {-7, "-7"},
+		{-0.04, "0"}, {-10.04, "-10"}, {1234.5, "1234.5"},
+	} {
+		if got := num(c.f); got != c.want {
+			t.Errorf("num(%v) = %q, want %q", c.f, got, c.want)
+		}
+		if got := string(appendNum([]byte("M-"), c.f)); got != "M-"+c.want {
+			t.Errorf("appendNum(\"M-\", %v) = %q, want %q", c.f, got, "M-"+c.want)
+		}
+	}
+}
+
 // A view's ticks are one path, each tick a move and a V, its numbers
 // written as num writes them.
 func TestTickPath(t *testing.T) {
@@ -264,8 +284,8 @@ func TestTickPath(t *testing.T) {
 		want  string
 	}{
 		{nil, ""},
-		{[]Tick{{17.6, 64, 67}}, "M17.6 64.0V67.0"},
-		{[]Tick{{1, 2, 5}, {3.25, 2, 8}, {-0.04, 0, 3}}, "M1.0 2.0V5.0M3.2 2.0V8.0M-0.0 0.0V3.0"},
+		{[]Tick{{17.6, 64, 67}}, "M17.6 64V67"},
+		{[]Tick{{1, 2, 5}, {3.25, 2, 8}, {-0.04, 0, 3}}, "M1 2V5M3.2 2V8M0 0V3"},
 	} {
 		v := &StripView{Ticks: c.ticks}
 		if got := v.TickPath(); got != c.want {
@@ -340,7 +360,7 @@ func TestStripDense(t *testing.T) {
 				// The area stands on the axis and is at most its
 				// height above it.
 				top := fmt.Sprintf("V%s", num(mustFloat(t, v.AxisY)-densityHeight))
-				if !strings.HasPrefix(v.Density, "M10.0 "+v.AxisY) || !strings.HasSuffix(v.Density, "V"+v.AxisY+"Z") || !strings.Contains(v.Density, top) {
+				if !strings.HasPrefix(v.Density, "M10 "+v.AxisY) || !strings.HasSuffix(v.Density, "V"+v.AxisY+"Z") || !strings.Contains(v.Density, top) {
 					t.Errorf("%d events, %s: Density %.80q… does not stand on the axis at %s and reach %s", c.events, v.Class, v.Density, v.AxisY, top)
 				}
 			}
