@@ -303,7 +303,7 @@ func (p *Page) PersonEvents() (template.HTML, error) {
 	}
 	text(b, "<section aria-labelledby=\"events-h\">\n<h2 id=\"events-h\">", p.lang.T("events"), "</h2>\n<ol class=\"events\">")
 	for _, ev := range events {
-		b.WriteString("\n<li class=\"event-item\">\n  <p class=\"event-meta\">")
+		b.WriteString("\n<li class=\"event-item\">\n<p class=\"event-meta\">")
 		p.writeDate(b, ev)
 		b.WriteString(" ")
 		p.writeStatus(b, ev.Status)
@@ -319,13 +319,13 @@ func (p *Page) PersonEvents() (template.HTML, error) {
 			}
 			b.WriteString("</span>")
 		}
-		b.WriteString("</p>\n  <p class=\"event-title\">")
+		b.WriteString("</p>\n<p class=\"event-title\">")
 		if err := p.writePart(b, "link", ev); err != nil {
 			return "", err
 		}
-		b.WriteString("</p>\n  ")
+		b.WriteString("</p>")
 		if ev.Summary != "" {
-			text(b, "<p class=\"event-summary\">", ev.Summary, "</p>")
+			text(b, "\n<p class=\"event-summary\">", ev.Summary, "</p>")
 		}
 		b.WriteString("\n</li>")
 	}
@@ -369,27 +369,37 @@ func (p *Page) writeFastPart(b *bytes.Buffer, key partKey) bool {
 		}
 		b.WriteString("</li>")
 	case "event-item":
+		b.WriteString("\n<li class=\"event-item\">")
+		p.writeEventItemText(b, e)
+	case "filter-item":
 		text(b, "\n<li class=\"event-item\" data-event=\"", e.ID, "\" data-status=\"")
 		attr(b, e.Status)
 		text(b, "\" data-tags=\"", slugs(e.Tags), "\" data-people=\"")
 		attr(b, strings.Join(site.EventPeople(e), " "))
-		text(b, "\" data-place=\"", e.Place, "\">\n  <p class=\"event-meta\">")
-		p.writeDate(b, e)
-		b.WriteString(" ")
-		p.writeStatus(b, e.Status)
-		b.WriteString("</p>\n  <p class=\"event-title\">")
-		p.writeLink(b, e, "")
-		b.WriteString("</p>\n  ")
-		if e.Summary != "" {
-			b.WriteString("<p class=\"event-summary\"")
-			b.WriteString(string(p.Foreign(e)))
-			text(b, ">", e.Summary, "</p>")
-		}
-		b.WriteString("\n</li>")
+		text(b, "\" data-place=\"", e.Place, "\">")
+		p.writeEventItemText(b, e)
 	default:
 		return false
 	}
 	return true
+}
+
+// writeEventItemText writes the partial "event-item-text", and the end
+// of the item: an event's date, status, title and summary.
+func (p *Page) writeEventItemText(b *bytes.Buffer, e *content.Entry) {
+	b.WriteString("\n<p class=\"event-meta\">")
+	p.writeDate(b, e)
+	b.WriteString(" ")
+	p.writeStatus(b, e.Status)
+	b.WriteString("</p>\n<p class=\"event-title\">")
+	p.writeLink(b, e, "")
+	b.WriteString("</p>")
+	if e.Summary != "" {
+		b.WriteString("\n<p class=\"event-summary\"")
+		b.WriteString(string(p.Foreign(e)))
+		text(b, ">", e.Summary, "</p>")
+	}
+	b.WriteString("\n</li>")
 }
 
 // writeReferred writes the "referred" partial: a section listing the
