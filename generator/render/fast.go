@@ -242,6 +242,30 @@ func (l Lang) writeMark(b *bytes.Buffer, p *Page, m *Mark, paired bool) {
 	b.WriteString(")\"/></a>\n")
 }
 
+// writeNearDefs writes the partial "near-defs": the definitions of
+// "mark-defs" that an event page's strip uses.
+func writeNearDefs(b *bytes.Buffer, d MarkDefs) {
+	b.WriteString("<svg class=\"mark-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\"><defs>\n")
+	for _, def := range []struct {
+		used bool
+		svg  string
+	}{
+		{d.HalfFg, `<linearGradient id="half-fg"><stop offset=".5" class="g-fg"/><stop offset=".5" stop-opacity="0"/></linearGradient>`},
+		{d.HalfKey, `<linearGradient id="half-key"><stop offset=".5" class="g-key"/><stop offset=".5" stop-opacity="0"/></linearGradient>`},
+		{d.Circle, `<path id="s-circle" d="M0-6A6 6 0 1 1 0 6A6 6 0 1 1 0-6Z"/>`},
+		{d.Square, `<path id="s-square" d="M-5.3-5.3H5.3V5.3H-5.3Z"/>`},
+		{d.Triangle, `<path id="s-triangle" d="M0-7L6.6 5H-6.6Z"/>`},
+		{d.Diamond, `<path id="s-diamond" d="M0-7.2L7.2 0L0 7.2L-7.2 0Z"/>`},
+		{d.Star, `<path id="s-star" d="M0-7.5L1.8-2.4L7.1-2.3L2.9 0.9L4.4 6.1L0 3L-4.4 6.1L-2.9 0.9L-7.1-2.3L-1.8-2.4Z"/>`},
+	} {
+		if def.used {
+			b.WriteString(def.svg)
+			b.WriteString("\n")
+		}
+	}
+	b.WriteString("</defs></svg>")
+}
+
 // line writes an SVG line of a class ("" for none).
 func line(b *bytes.Buffer, class string, ln SVGLine) {
 	b.WriteString("<line ")

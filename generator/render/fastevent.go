@@ -35,11 +35,7 @@ func (p *Page) writeEvent(b *bytes.Buffer) error {
 	}
 	b.WriteString("\n")
 	if v := p.Near; v != nil {
-		defs, err := p.Common("mark-defs")
-		if err != nil {
-			return err
-		}
-		b.WriteString(string(defs))
+		writeNearDefs(b, v.Defs)
 		b.WriteString("\n<figure class=\"strip near\">\n")
 		l.writeStripView(b, p, v)
 		text(b, "\n<figcaption>", l.T("near-caption"), "</figcaption>\n</figure>")

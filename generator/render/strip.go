@@ -70,6 +70,8 @@ type StripView struct {
 	// Labelled is whether some mark has a key event's label, and so the
 	// view a group of labels.
 	Labelled bool
+	// Defs are the shared definitions its marks use.
+	Defs MarkDefs
 	// Density is the data of a path over the events the view counts
 	// rather than marks (see Strip.Counted): how many fall in each few
 	// units of the axis, an imprecise date or a span spread over its
@@ -97,6 +99,38 @@ func (v *StripView) TickPath() string {
 
 // A Tick is a mark on the axis, from X,Y1 down to X,Y2.
 type Tick struct{ X, Y1, Y2 float64 }
+
+// MarkDefs says which shared definitions (the partial "mark-defs") a
+// view's marks use: an event page's strip writes only those, where the
+// timeline writes them all for its legend too.
+type MarkDefs struct {
+	HalfFg, HalfKey                         bool // the fills of reported events: of marks, of key marks
+	Circle, Square, Triangle, Diamond, Star bool // the shapes
+}
+
+// markDefs returns the definitions that marks use.
+func markDefs(marks []Mark) MarkDefs {
+	var d MarkDefs
+	for _, m := range marks {
+		if m.Event.Status == "reported" {
+			d.HalfFg = d.HalfFg || !m.Key
+			d.HalfKey = d.HalfKey || m.Key
+		}
+		switch m.Shape {
+		case "circle":
+			d.Circle = true
+		case "square":
+			d.Square = true
+		case "triangle":
+			d.Triangle = true
+		case "diamond":
+			d.Diamond = true
+		case "star":
+			d.Star = true
+		}
+	}
+	return d
+}
 
 // A TickLabel names a stretch of the axis: a year (Y), a month of a year
 // (M), a day (D), or a decade or century (Y, with Step). Href is the
@@ -273,6 +307,7 @@ func NeighbourStrip(s *site.Site, e *content.Entry, years map[int]int) *StripVie
 	}
 	v := layoutStrip(s, near, narrowWidth, false, false, e, years)
 	v.Class = "strip-near"
+	v.Defs = markDefs(v.Marks)
 	return v
 }
 

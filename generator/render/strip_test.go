@@ -256,6 +256,26 @@ func TestStripCrowded(t *testing.T) {
 	}
 }
 
+// An event page's strip defines only the shapes its marks use, and the
+// half fills only for reported events, as marks or key marks.
+func TestMarkDefs(t *testing.T) {
+	ev := func(status string) *content.Entry { return &content.Entry{Status: status} }
+	for _, c := range []struct {
+		marks []Mark
+		want  MarkDefs
+	}{
+		{nil, MarkDefs{}},
+		{[]Mark{{Event: ev("confirmed"), Shape: "circle"}}, MarkDefs{Circle: true}},
+		{[]Mark{{Event: ev("reported"), Shape: "circle"}, {Event: ev("alleged"), Shape: "square"}}, MarkDefs{HalfFg: true, Circle: true, Square: true}},
+		{[]Mark{{Event: ev("reported"), Shape: "star", Key: true}, {Event: ev("disputed"), Shape: "triangle"}}, MarkDefs{HalfKey: true, Star: true, Triangle: true}},
+		{[]Mark{{Event: ev("reported"), Shape: "diamond"}, {Event: ev("reported"), Shape: "diamond", Key: true}}, MarkDefs{HalfFg: true, HalfKey: true, Diamond: true}},
+	} {
+		if got := markDefs(c.marks); got != c.want {
+			t.Errorf("markDefs(%v) = %+v, want %+v", c.marks, got, c.want)
+		}
+	}
+}
+
 // Coordinates are written to a tenth of a unit, without a ".0" that
 // adds nothing and without a minus before zero.
 func TestNum(t *testing.T) {
