@@ -122,7 +122,7 @@ func (p *Page) writeSequence(b *bytes.Buffer, e *content.Entry) error {
 		if len(rel.list) > 0 {
 			text(b, "<h3>", p.lang.T(rel.key), "</h3>\n<ul class=\"entries\">")
 			for _, x := range rel.list {
-				b.WriteString("\n  <li>")
+				b.WriteString("\n<li>")
 				if err := p.writePart(b, "link", x); err != nil {
 					return err
 				}
@@ -158,9 +158,9 @@ func (p *Page) writeAccounts(b *bytes.Buffer, e *content.Entry) error {
 	if len(c.Loose) > 0 {
 		b.WriteString("<div class=\"account-list\">")
 		for _, a := range c.Loose {
-			b.WriteString("\n<figure class=\"account\">\n  <blockquote")
+			b.WriteString("\n<figure class=\"account\">\n<blockquote")
 			b.WriteString(string(p.Foreign(e)))
-			text(b, "><p>", a.Says, "</p></blockquote>\n  <figcaption>")
+			text(b, "><p>", a.Says, "</p></blockquote>\n<figcaption>")
 			if s := p.Get(content.Source, a.Source); s != nil {
 				if err := p.writePart(b, "link", s); err != nil {
 					return err
@@ -191,7 +191,7 @@ func (p *Page) writePeople(b *bytes.Buffer, e *content.Entry) error {
 		if x == nil {
 			continue
 		}
-		b.WriteString("\n  <li>")
+		b.WriteString("\n<li>")
 		if err := p.writePart(b, "link", x); err != nil {
 			return err
 		}
@@ -214,7 +214,7 @@ func (p *Page) writeSection(b *bytes.Buffer, id, heading string, k content.Kind,
 	b.WriteString("<section aria-labelledby=\"" + id + "\">\n<h2 id=\"" + id + "\">")
 	attr(b, p.lang.T(heading))
 	b.WriteString("</h2>\n<ul class=\"entries\">")
-	if err := p.writeLinkItems(b, "\n  <li>", k, ids); err != nil {
+	if err := p.writeLinkItems(b, "\n<li>", k, ids); err != nil {
 		return err
 	}
 	b.WriteString("\n</ul>\n</section>")
@@ -248,12 +248,12 @@ func (p *Page) writeSources(b *bytes.Buffer) error {
 	attr(b, l.T("cited-at"))
 	text(b, "\" data-go=\"", l.T("cite-go"), "\">")
 	for _, n := range p.Notes {
-		fmt.Fprintf(b, "\n  <li id=\"note-%d\">", n.N)
+		fmt.Fprintf(b, "\n<li id=\"note-%d\">", n.N)
 		if err := p.writePart(b, "source-card", n.Source); err != nil {
 			return err
 		}
 		if len(n.Locators) > 0 {
-			text(b, "\n  <p class=\"locators\">", l.T("cited-at"), " ")
+			text(b, "\n<p class=\"locators\">", l.T("cited-at"), " ")
 			attr(b, strings.Join(n.Locators, "; "))
 			b.WriteString("</p>")
 		}
@@ -350,7 +350,7 @@ func (p *Page) writeFastPart(b *bytes.Buffer, key partKey) bool {
 		b.WriteString(") ")
 		p.writeStatus(b, e.Status)
 	case "entry-item":
-		b.WriteString("\n  <li>")
+		b.WriteString("\n<li>")
 		p.writeLink(b, e, "")
 		if e.Kind == content.Event {
 			b.WriteString(" <span class=\"quiet\">(")
@@ -425,7 +425,7 @@ func (p *Page) writeCorrections(b *bytes.Buffer) {
 	}
 	text(b, "<section class=\"corrections\" aria-labelledby=\"corrections-h\">\n<h2 id=\"corrections-h\">", p.lang.T("corrections"), "</h2>\n<ul>")
 	for _, c := range cs {
-		text(b, "\n  <li><time datetime=\"", fmt.Sprint(c.Date), "\">")
+		text(b, "\n<li><time datetime=\"", fmt.Sprint(c.Date), "\">")
 		attr(b, p.lang.Date(c.Date))
 		text(b, "</time>: ", c.Note, "</li>")
 	}
