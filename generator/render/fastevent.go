@@ -104,7 +104,7 @@ func (p *Page) writeDate(b *bytes.Buffer, e *content.Entry) {
 func (p *Page) writeStatusLink(b *bytes.Buffer, status string) {
 	text(b, "<a class=\"status status-", status, "\" href=\"")
 	href(b, p.Rel("status/"+status+".html"))
-	text(b, "\"><span class=\"status-mark\" aria-hidden=\"true\"></span>", p.lang.T("status-"+status), "</a>")
+	text(b, "\"><span aria-hidden=\"true\"></span>", p.lang.T("status-"+status), "</a>")
 }
 
 // writeSequence writes the section of the events the sources put before
@@ -331,7 +331,7 @@ func (p *Page) PersonEvents() (template.HTML, error) {
 
 // writeStatus writes the "status" partial.
 func (p *Page) writeStatus(b *bytes.Buffer, status string) {
-	text(b, "<span class=\"status status-", status, "\"><span class=\"status-mark\" aria-hidden=\"true\"></span><span class=\"vh\">")
+	text(b, "<span class=\"status status-", status, "\"><span aria-hidden=\"true\"></span><span class=\"vh\">")
 	attr(b, p.lang.T("status-label"))
 	text(b, ": </span>", p.lang.T("status-"+status), "</span>")
 }
