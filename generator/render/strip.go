@@ -81,20 +81,67 @@ type StripView struct {
 
 // TickPath is the view's ticks as the data of one path: a view on every
 // event's page has dozens, and a line element for each was a tenth of
-// the page.
+// the page. The first tick is a move and a V; each after it is a
+// relative move from where the last ended and a v, shorter by a third.
+// The numbers are whole tenths of a unit, as num writes them, so the
+// relative steps add up to the same points.
 func (v *StripView) TickPath() string {
 	// Written number by number into one buffer: a view's ticks made as
 	// strings were a twentieth of what a build allocates.
-	b := make([]byte, 0, 20*len(v.Ticks))
-	for _, t := range v.Ticks {
-		b = append(b, 'M')
-		b = appendNum(b, t.X)
-		b = append(b, ' ')
-		b = appendNum(b, t.Y1)
-		b = append(b, 'V')
-		b = appendNum(b, t.Y2)
+	b := make([]byte, 0, 12*len(v.Ticks))
+	var x0, y0 int64 // where the last tick ended, in tenths
+	for i, t := range v.Ticks {
+		x, y1, y2 := tenths(t.X), tenths(t.Y1), tenths(t.Y2)
+		if i == 0 {
+			b = append(b, 'M')
+			b = appendTenths(b, x)
+			b = append(b, ' ')
+			b = appendTenths(b, y1)
+			b = append(b, 'V')
+			b = appendTenths(b, y2)
+		} else {
+			b = append(b, 'm')
+			b = appendTenths(b, x-x0)
+			if y1-y0 >= 0 {
+				b = append(b, ' ')
+			}
+			b = appendTenths(b, y1-y0)
+			b = append(b, 'v')
+			b = appendTenths(b, y2-y1)
+		}
+		x0, y0 = x, y2
 	}
 	return string(b)
+}
+
+// tenths returns f in whole tenths, rounded as num rounds it.
+func tenths(f float64) int64 {
+	var a [32]byte
+	var n int64
+	digits := strconv.AppendFloat(a[:0], f, 'f', 1, 64)
+	for _, c := range digits {
+		if '0' <= c && c <= '9' {
+			n = n*10 + int64(c-'0')
+		}
+	}
+	if digits[0] == '-' {
+		n = -n
+	}
+	return n
+}
+
+// appendTenths appends n tenths as num writes them: "58" for 580, "-0.5"
+// for -5.
+func appendTenths(b []byte, n int64) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	b = strconv.AppendInt(b, n/10, 10)
+	if d := n % 10; d != 0 {
+		b = append(b, '.', byte('0'+d))
+	}
+	return b
 }
 
 // A Tick is a mark on the axis, from X,Y1 down to X,Y2.

@@ -305,13 +305,81 @@ func TestTickPath(t *testing.T) {
 	}{
 		{nil, ""},
 		{[]Tick{{17.6, 64, 67}}, "M17.6 64V67"},
-		{[]Tick{{1, 2, 5}, {3.25, 2, 8}, {-0.04, 0, 3}}, "M1 2V5M3.2 2V8M0 0V3"},
+		{[]Tick{{1, 2, 5}, {3.25, 2, 8}, {-0.04, 0, 3}}, "M1 2V5m2.2-3v6m-3.2-8v3"},
+		{[]Tick{{60.4, 64, 70}, {110.8, 64, 70}, {161.2, 64, 76}}, "M60.4 64V70m50.4-6v6m50.4-6v12"},
+		{[]Tick{{1, 2, 5}, {2, 7, 9}, {1.95, 9.96, 9.94}}, "M1 2V5m1 2v2m-0.1 1v-0.1"},
 	} {
 		v := &StripView{Ticks: c.ticks}
-		if got := v.TickPath(); got != c.want {
+		got := v.TickPath()
+		if got != c.want {
 			t.Errorf("ticks %v: got %q, want %q", c.ticks, got, c.want)
 		}
+		if at, want := tickPoints(t, got), absPoints(c.ticks); !slices.Equal(at, want) {
+			t.Errorf("ticks %v: path %q draws %v, want %v", c.ticks, got, at, want)
+		}
 	}
+	// Relative steps land where num puts each end, however many.
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100 {
+		ticks := make([]Tick, 1+r.IntN(80))
+		for i := range ticks {
+			y := r.Float64() * 300
+			ticks[i] = Tick{r.Float64()*700 - 20, y, y + r.Float64()*12 - 2}
+		}
+		v := &StripView{Ticks: ticks}
+		if at, want := tickPoints(t, v.TickPath()), absPoints(ticks); !slices.Equal(at, want) {
+			t.Fatalf("ticks %v: path %q draws %v, want %v", ticks, v.TickPath(), at, want)
+		}
+	}
+}
+
+// absPoints returns the ends of ticks as num writes them.
+func absPoints(ticks []Tick) []string {
+	var out []string
+	for _, t := range ticks {
+		out = append(out, num(t.X)+","+num(t.Y1), num(t.X)+","+num(t.Y2))
+	}
+	return out
+}
+
+// tickPoints resolves a path of M, V, m and v commands into the ends of
+// its lines, counting in tenths as a reader of the path would.
+func tickPoints(t *testing.T, d string) []string {
+	t.Helper()
+	var out []string
+	var x, y int64
+	fields := strings.FieldsFunc(strings.NewReplacer("M", " M ", "V", " V ", "m", " m ", "v", " v ", "-", " -").Replace(d), func(r rune) bool { return r == ' ' })
+	tenthsOf := func(s string) int64 {
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatalf("path %q: %v", d, err)
+		}
+		return tenths(f)
+	}
+	pt := func() string { return num(float64(x)/10) + "," + num(float64(y)/10) }
+	for i := 0; i < len(fields); i++ {
+		switch fields[i] {
+		case "M":
+			x, y = tenthsOf(fields[i+1]), tenthsOf(fields[i+2])
+			out = append(out, pt())
+			i += 2
+		case "m":
+			x, y = x+tenthsOf(fields[i+1]), y+tenthsOf(fields[i+2])
+			out = append(out, pt())
+			i += 2
+		case "V":
+			y = tenthsOf(fields[i+1])
+			out = append(out, pt())
+			i++
+		case "v":
+			y += tenthsOf(fields[i+1])
+			out = append(out, pt())
+			i++
+		default:
+			t.Fatalf("path %q: unexpected %q", d, fields[i])
+		}
+	}
+	return out
 }
 
 // Past what a phone's view holds as marks, every view marks only the key
