@@ -108,15 +108,21 @@ func (l Lang) writeStripView(b *bytes.Buffer, p *Page, v *StripView) {
 	}
 	b.WriteString("<g class=\"ranges\" aria-hidden=\"true\">")
 	for _, m := range v.Marks {
-		b.WriteString("<g class=\"range")
-		if m.Key {
-			b.WriteString(" key")
+		// A range is a group of its own where a script fades it with
+		// its mark, or where it takes a key event's colour; else it
+		// takes the colour of them all.
+		grouped := v.Paired || m.Key
+		if grouped {
+			b.WriteString("<g class=\"range")
+			if m.Key {
+				b.WriteString(" key")
+			}
+			b.WriteString("\"")
+			if v.Paired {
+				text(b, " data-for=\"", m.Event.ID, "\"")
+			}
+			b.WriteString(">")
 		}
-		b.WriteString("\"")
-		if v.Paired {
-			text(b, " data-for=\"", m.Event.ID, "\"")
-		}
-		b.WriteString(">")
 		line(b, "link", m.Link)
 		if r := m.Bar; r != nil {
 			b.WriteString("<rect class=\"bar")
@@ -127,7 +133,9 @@ func (l Lang) writeStripView(b *bytes.Buffer, p *Page, v *StripView) {
 			attrs(b, r.X, "\" y=\"", r.Y, "\" width=\"", r.W, "\" height=\"", r.H)
 			b.WriteString("\"/>")
 		}
-		b.WriteString("</g>")
+		if grouped {
+			b.WriteString("</g>")
+		}
 	}
 	b.WriteString("</g>\n")
 	if v.Labelled {
