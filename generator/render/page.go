@@ -434,6 +434,11 @@ func (p *Page) nearYear(dir int) int {
 	return best
 }
 
+// Filtered reports whether the page is the timeline, whose filter
+// (js/filter.js) reads what each event's item says in data attributes;
+// the other lists of events leave them out.
+func (p *Page) Filtered() bool { return p.Layout == "timeline" }
+
 // HasCode reports whether the page shows highlighted code, which needs
 // the chroma stylesheet: every entry's page does, since it holds its file
 // (and only entry pages have a body with code blocks).
