@@ -155,17 +155,19 @@ type jsonCorrection struct {
 
 func str(d date.Date) string { return d.EDTF() }
 
-// dossierJSON writes the dossier as json.MarshalIndent would write it
-// with two-space indents, but an entry at a time into one buffer: the
-// whole document marshaled at once went through three copies of itself,
-// tens of megabytes at thousands of entries.
+// dossierJSON writes the dossier as compact JSON with each entry on a
+// line of its own: indented, it was a third larger (12 MB at 5,000
+// events) for no reader; a line per entry still lets a person or a diff
+// see one entry at a time. It writes an entry at a time into one buffer:
+// the whole document marshaled at once went through three copies of
+// itself, tens of megabytes at thousands of entries.
 func dossierJSON(s *site.Site, l links) ([]byte, error) {
-	head, err := json.MarshalIndent(struct {
+	head, err := json.Marshal(struct {
 		Title       string `json:"title"`
 		Description string `json:"description,omitempty"`
 		Language    string `json:"language"`
 		BaseURL     string `json:"base_url,omitempty"`
-	}{s.Config.Title, s.Config.Description, s.Config.Language, s.Config.BaseURL}, "", "  ")
+	}{s.Config.Title, s.Config.Description, s.Config.Language, s.Config.BaseURL})
 	if err != nil {
 		return nil, err
 	}
@@ -174,27 +176,27 @@ func dossierJSON(s *site.Site, l links) ([]byte, error) {
 		size += len(e.Raw) + 512
 	}
 	buf := make([]byte, 0, size)
-	buf = append(buf, bytes.TrimSuffix(head, []byte("\n}"))...)
-	buf = append(buf, ",\n  \"entries\": ["...)
+	buf = append(buf, bytes.TrimSuffix(head, []byte("}"))...)
+	buf = append(buf, ",\"entries\":["...)
 	var one bytes.Buffer
 	enc := json.NewEncoder(&one) // escapes <, > and & as json.Marshal does
 	for i, e := range ordered(s) {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = append(buf, "\n    "...)
+		buf = append(buf, '\n')
 		// One encoder's buffer serves every entry, where json.Marshal
 		// would copy each out of its own.
 		one.Reset()
 		if err := enc.Encode(jsonOf(s, e, l)); err != nil {
 			return nil, err
 		}
-		buf = appendIndented(buf, bytes.TrimSuffix(one.Bytes(), []byte("\n")), "    ", "  ")
+		buf = append(buf, bytes.TrimSuffix(one.Bytes(), []byte("\n"))...)
 	}
 	if len(s.Entries) > 0 {
-		buf = append(buf, "\n  "...)
+		buf = append(buf, '\n')
 	}
-	return append(buf, "]\n}\n"...), nil
+	return append(buf, "]}\n"...), nil
 }
 
 // ordered returns every entry as dossier.json lists them: the events in

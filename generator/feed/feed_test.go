@@ -338,10 +338,10 @@ func TestLD(t *testing.T) {
 	}
 }
 
-// dossier.json is laid out as json.MarshalIndent lays it out with
-// two-space indents (so indenting it again changes nothing), with and
-// without entries.
-func TestJSONIndented(t *testing.T) {
+// dossier.json is compact JSON with each entry on a line of its own,
+// with and without entries: compacting it again takes out only the
+// newlines between entries.
+func TestJSONCompact(t *testing.T) {
 	empty, problems := build.Load(fstest.MapFS{
 		"site.toml":     {Data: []byte("title = \"Empty\"\n")},
 		"content/.keep": {},
@@ -352,11 +352,28 @@ func TestJSONIndented(t *testing.T) {
 	for name, s := range map[string]*site.Site{"test site": testSite(t), "empty": empty} {
 		b := files(t, s)["dossier.json"]
 		var again bytes.Buffer
-		if err := json.Indent(&again, b, "", "  "); err != nil {
+		if err := json.Compact(&again, b); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if again.String() != string(b) {
-			t.Errorf("%s: dossier.json is not as MarshalIndent writes it:\n%s", name, firstDiff(string(b), again.String()))
+		flat := strings.ReplaceAll(strings.TrimSuffix(string(b), "\n"), "\n", "")
+		if again.String() != flat {
+			t.Errorf("%s: dossier.json is not compact:\n%s", name, firstDiff(flat, again.String()))
+		}
+		lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+		if len(s.Entries) == 0 {
+			if len(lines) != 1 {
+				t.Errorf("%s: %d lines for no entries, want 1", name, len(lines))
+			}
+			continue
+		}
+		if len(lines) != len(s.Entries)+2 {
+			t.Fatalf("%s: %d lines for %d entries, want one per entry and two more", name, len(lines), len(s.Entries))
+		}
+		for _, ln := range lines[1 : len(lines)-1] {
+			var e struct{ ID string }
+			if err := json.Unmarshal([]byte(strings.TrimSuffix(ln, ",")), &e); err != nil || e.ID == "" {
+				t.Errorf("%s: line is not one entry: %.80s (%v)", name, ln, err)
+			}
 		}
 	}
 }

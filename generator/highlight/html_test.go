@@ -145,21 +145,23 @@ func TestHTMLShowsWhatChromaShows(t *testing.T) {
 }
 
 // The view's markup: a line is its id, its number and its text; tokens
-// of one class side by side share a span, and plain ones have none.
+// of one class side by side share a span, and plain ones have none; text
+// escapes <, > and &, and quotes only after an = (where they could read
+// as an attribute's).
 func TestHTMLMarkup(t *testing.T) {
 	tokens := []chroma.Token{
 		{Type: chroma.CommentPreproc, Value: "+++\n"},
 		{Type: chroma.NameOther, Value: "people"}, {Type: chroma.Text, Value: " "}, {Type: chroma.Punctuation, Value: "="}, {Type: chroma.Text, Value: " "},
 		{Type: chroma.Punctuation, Value: "["}, {Type: chroma.LiteralStringDouble, Value: `"a"`}, {Type: chroma.Punctuation, Value: ","}, {Type: chroma.Text, Value: " "},
 		{Type: chroma.LiteralStringDouble, Value: `"b&c"`}, {Type: chroma.Punctuation, Value: "]\n"},
-		{Type: chroma.Keyword, Value: "- "}, {Type: chroma.Keyword, Value: "1. "}, {Type: chroma.Text, Value: "x <y>\n"},
+		{Type: chroma.Keyword, Value: "- "}, {Type: chroma.Keyword, Value: "1. "}, {Type: chroma.Text, Value: "x <y> 'z' a=\"b\" c='d' e="}, {Type: chroma.Text, Value: "\"f\"\n"},
 	}
 	var b strings.Builder
 	writeHTML(&b, tokens)
 	want := `<pre class="chroma"><code style="--digits:1">` +
 		`<span id="L1"><a href="#L1">1</a><span class="cp">+++` + "\n" + `</span></span>` +
-		`<span id="L2"><a href="#L2">2</a>people = [<span class="s2">&#34;a&#34;</span>, <span class="s2">&#34;b&amp;c&#34;</span>]` + "\n" + `</span>` +
-		`<span id="L3"><a href="#L3">3</a><span class="k">- 1. </span>x &lt;y&gt;` + "\n" + `</span>` +
+		`<span id="L2"><a href="#L2">2</a>people = [<span class="s2">"a"</span>, <span class="s2">"b&amp;c"</span>]` + "\n" + `</span>` +
+		`<span id="L3"><a href="#L3">3</a><span class="k">- 1. </span>x &lt;y&gt; 'z' a=&#34;b" c=&#39;d' e=&#34;f"` + "\n" + `</span>` +
 		`</code></pre>`
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)

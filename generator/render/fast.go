@@ -94,16 +94,35 @@ func (l Lang) writeStripView(b *bytes.Buffer, p *Page, v *StripView) {
 	if v.Density != "" {
 		text(b, "<path class=\"density\" d=\"", v.Density, "\" aria-hidden=\"true\"/>\n")
 	}
+	b.WriteString("<g class=\"tick-labels\" text-anchor=\"middle\" aria-hidden=\"true\">")
 	for _, t := range v.Labels {
-		l.writeTickLabel(b, p, t)
+		if t.Href == "" {
+			l.writeTickLabel(b, t)
+		}
+	}
+	b.WriteString("</g>\n")
+	for _, t := range v.Labels {
+		if t.Href != "" {
+			l.writeYearLink(b, p, t)
+		}
 	}
 	b.WriteString("<g class=\"ranges\" aria-hidden=\"true\">")
 	for _, m := range v.Marks {
-		b.WriteString("<g class=\"range")
-		if m.Key {
-			b.WriteString(" key")
+		// A range is a group of its own where a script fades it with
+		// its mark, or where it takes a key event's colour; else it
+		// takes the colour of them all.
+		grouped := v.Paired || m.Key
+		if grouped {
+			b.WriteString("<g class=\"range")
+			if m.Key {
+				b.WriteString(" key")
+			}
+			b.WriteString("\"")
+			if v.Paired {
+				text(b, " data-for=\"", m.Event.ID, "\"")
+			}
+			b.WriteString(">")
 		}
-		text(b, "\" data-for=\"", m.Event.ID, "\">")
 		line(b, "link", m.Link)
 		if r := m.Bar; r != nil {
 			b.WriteString("<rect class=\"bar")
@@ -114,39 +133,59 @@ func (l Lang) writeStripView(b *bytes.Buffer, p *Page, v *StripView) {
 			attrs(b, r.X, "\" y=\"", r.Y, "\" width=\"", r.W, "\" height=\"", r.H)
 			b.WriteString("\"/>")
 		}
-		b.WriteString("</g>")
-	}
-	b.WriteString("</g>\n<g class=\"key-labels\" aria-hidden=\"true\">")
-	for _, m := range v.Marks {
-		if m.Label == "" {
-			continue
+		if grouped {
+			b.WriteString("</g>")
 		}
-		text(b, "<g data-for=\"", m.Event.ID, "\">")
-		line(b, "leader", m.Leader)
-		b.WriteString("<text class=\"key-label\" x=\"")
-		attrs(b, m.LabelAt.X, "\" y=\"", m.LabelAt.Y)
-		text(b, "\">", m.Label, "</text></g>")
 	}
 	b.WriteString("</g>\n")
+	if v.Labelled {
+		b.WriteString("<g class=\"key-labels\" aria-hidden=\"true\">")
+		for _, m := range v.Marks {
+			if m.Label == "" {
+				continue
+			}
+			text(b, "<g data-for=\"", m.Event.ID, "\">")
+			line(b, "leader", m.Leader)
+			b.WriteString("<text class=\"key-label\" x=\"")
+			attrs(b, m.LabelAt.X, "\" y=\"", m.LabelAt.Y)
+			text(b, "\">", m.Label, "</text></g>")
+		}
+		b.WriteString("</g>\n")
+	}
 	for i := range v.Marks {
-		l.writeMark(b, p, &v.Marks[i])
+		l.writeMark(b, p, &v.Marks[i], v.Paired)
 	}
 	b.WriteString("</svg>")
 }
 
-func (l Lang) writeTickLabel(b *bytes.Buffer, p *Page, t TickLabel) {
-	if t.Href != "" {
-		b.WriteString("<a class=\"year-link\" href=\"")
-		href(b, p.Rel(t.Href))
-		text(b, "\" aria-label=\"", l.T("strip-year", t.Year, l.events(t.Events)), "\"><text x=\"")
-	} else {
-		b.WriteString("<text class=\"tick-label\" x=\"")
+// writeTickLabel writes a label of the axis that links nowhere, in the
+// group that holds what they share (text-anchor, aria-hidden).
+func (l Lang) writeTickLabel(b *bytes.Buffer, t TickLabel) {
+	b.WriteString("<text x=\"")
+	attrs(b, t.X, "\" y=\"", t.Y)
+	b.WriteString("\"")
+	if t.Anchor != "middle" {
+		text(b, " text-anchor=\"", t.Anchor, "\"")
 	}
+	b.WriteString(">")
+	l.writeTickText(b, t)
+	b.WriteString("</text>")
+}
+
+// writeYearLink writes a label of the axis that links to its year's page.
+func (l Lang) writeYearLink(b *bytes.Buffer, p *Page, t TickLabel) {
+	b.WriteString("<a class=\"year-link\" href=\"")
+	href(b, p.Rel(t.Href))
+	text(b, "\" aria-label=\"", l.T("strip-year", t.Year, l.events(t.Events)), "\"><text x=\"")
 	attrs(b, t.X, "\" y=\"", t.Y, "\" text-anchor=\"", t.Anchor)
-	if t.Href == "" {
-		b.WriteString("\" aria-hidden=\"true")
-	}
 	b.WriteString("\">")
+	l.writeTickText(b, t)
+	b.WriteString("</text></a>\n")
+}
+
+// writeTickText writes the words of a label of the axis, as the partial
+// "tick-text" does.
+func (l Lang) writeTickText(b *bytes.Buffer, t TickLabel) {
 	switch {
 	case t.M != 0 && t.Text == "":
 		attr(b, l.T(fmt.Sprint("month-short-", t.M)))
@@ -159,14 +198,9 @@ func (l Lang) writeTickLabel(b *bytes.Buffer, p *Page, t TickLabel) {
 	default:
 		attr(b, l.Num(t.Year))
 	}
-	b.WriteString("</text>")
-	if t.Href != "" {
-		b.WriteString("</a>")
-	}
-	b.WriteString("\n")
 }
 
-func (l Lang) writeMark(b *bytes.Buffer, p *Page, m *Mark) {
+func (l Lang) writeMark(b *bytes.Buffer, p *Page, m *Mark, paired bool) {
 	e := m.Event
 	when := l.When(p.Site, e)
 	status := l.T("status-" + e.Status)
@@ -180,7 +214,11 @@ func (l Lang) writeMark(b *bytes.Buffer, p *Page, m *Mark) {
 	}
 	b.WriteString("\" href=\"")
 	href(b, p.Href(e))
-	text(b, "\" data-event=\"", e.ID, "\" aria-label=\"")
+	b.WriteString("\"")
+	if paired {
+		text(b, " data-event=\"", e.ID, "\"")
+	}
+	b.WriteString(" aria-label=\"")
 	if m.Label != "" {
 		attr(b, m.Label)
 		b.WriteString(": ")
@@ -200,9 +238,40 @@ func (l Lang) writeMark(b *bytes.Buffer, p *Page, m *Mark) {
 	attrs(b, m.Hit.X, "\" y=\"", m.Hit.Y, "\" width=\"", m.Hit.W, "\" height=\"", m.Hit.H)
 	b.WriteString("\"/><use href=\"#s-")
 	fragment(b, m.Shape)
-	text(b, "\" class=\"st-", e.Status, "\" transform=\"translate(")
+	text(b, "\" class=\"st-", e.Status, "\" ")
+	if m.Scale == "1" { // a use's x and y are a translation
+		b.WriteString("x=\"")
+		attrs(b, m.At.X, "\" y=\"", m.At.Y)
+		b.WriteString("\"/></a>\n")
+		return
+	}
+	b.WriteString("transform=\"translate(")
 	attrs(b, m.At.X, " ", m.At.Y, ") scale(", m.Scale)
 	b.WriteString(")\"/></a>\n")
+}
+
+// writeNearDefs writes the partial "near-defs": the definitions of
+// "mark-defs" that an event page's strip uses.
+func writeNearDefs(b *bytes.Buffer, d MarkDefs) {
+	b.WriteString("<svg class=\"mark-defs\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\"><defs>\n")
+	for _, def := range []struct {
+		used bool
+		svg  string
+	}{
+		{d.HalfFg, `<linearGradient id="half-fg"><stop offset=".5" class="g-fg"/><stop offset=".5" stop-opacity="0"/></linearGradient>`},
+		{d.HalfKey, `<linearGradient id="half-key"><stop offset=".5" class="g-key"/><stop offset=".5" stop-opacity="0"/></linearGradient>`},
+		{d.Circle, `<path id="s-circle" d="M0-6A6 6 0 1 1 0 6A6 6 0 1 1 0-6Z"/>`},
+		{d.Square, `<path id="s-square" d="M-5.3-5.3H5.3V5.3H-5.3Z"/>`},
+		{d.Triangle, `<path id="s-triangle" d="M0-7L6.6 5H-6.6Z"/>`},
+		{d.Diamond, `<path id="s-diamond" d="M0-7.2L7.2 0L0 7.2L-7.2 0Z"/>`},
+		{d.Star, `<path id="s-star" d="M0-7.5L1.8-2.4L7.1-2.3L2.9 0.9L4.4 6.1L0 3L-4.4 6.1L-2.9 0.9L-7.1-2.3L-1.8-2.4Z"/>`},
+	} {
+		if def.used {
+			b.WriteString(def.svg)
+			b.WriteString("\n")
+		}
+	}
+	b.WriteString("</defs></svg>")
 }
 
 // line writes an SVG line of a class ("" for none).

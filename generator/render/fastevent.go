@@ -35,11 +35,7 @@ func (p *Page) writeEvent(b *bytes.Buffer) error {
 	}
 	b.WriteString("\n")
 	if v := p.Near; v != nil {
-		defs, err := p.Common("mark-defs")
-		if err != nil {
-			return err
-		}
-		b.WriteString(string(defs))
+		writeNearDefs(b, v.Defs)
 		b.WriteString("\n<figure class=\"strip near\">\n")
 		l.writeStripView(b, p, v)
 		text(b, "\n<figcaption>", l.T("near-caption"), "</figcaption>\n</figure>")
@@ -108,7 +104,7 @@ func (p *Page) writeDate(b *bytes.Buffer, e *content.Entry) {
 func (p *Page) writeStatusLink(b *bytes.Buffer, status string) {
 	text(b, "<a class=\"status status-", status, "\" href=\"")
 	href(b, p.Rel("status/"+status+".html"))
-	text(b, "\"><span class=\"status-mark\" aria-hidden=\"true\"></span>", p.lang.T("status-"+status), "</a>")
+	text(b, "\"><span aria-hidden=\"true\"></span>", p.lang.T("status-"+status), "</a>")
 }
 
 // writeSequence writes the section of the events the sources put before
@@ -126,7 +122,7 @@ func (p *Page) writeSequence(b *bytes.Buffer, e *content.Entry) error {
 		if len(rel.list) > 0 {
 			text(b, "<h3>", p.lang.T(rel.key), "</h3>\n<ul class=\"entries\">")
 			for _, x := range rel.list {
-				b.WriteString("\n  <li>")
+				b.WriteString("\n<li>")
 				if err := p.writePart(b, "link", x); err != nil {
 					return err
 				}
@@ -162,9 +158,9 @@ func (p *Page) writeAccounts(b *bytes.Buffer, e *content.Entry) error {
 	if len(c.Loose) > 0 {
 		b.WriteString("<div class=\"account-list\">")
 		for _, a := range c.Loose {
-			b.WriteString("\n<figure class=\"account\">\n  <blockquote")
+			b.WriteString("\n<figure class=\"account\">\n<blockquote")
 			b.WriteString(string(p.Foreign(e)))
-			text(b, "><p>", a.Says, "</p></blockquote>\n  <figcaption>")
+			text(b, "><p>", a.Says, "</p></blockquote>\n<figcaption>")
 			if s := p.Get(content.Source, a.Source); s != nil {
 				if err := p.writePart(b, "link", s); err != nil {
 					return err
@@ -195,7 +191,7 @@ func (p *Page) writePeople(b *bytes.Buffer, e *content.Entry) error {
 		if x == nil {
 			continue
 		}
-		b.WriteString("\n  <li>")
+		b.WriteString("\n<li>")
 		if err := p.writePart(b, "link", x); err != nil {
 			return err
 		}
@@ -218,7 +214,7 @@ func (p *Page) writeSection(b *bytes.Buffer, id, heading string, k content.Kind,
 	b.WriteString("<section aria-labelledby=\"" + id + "\">\n<h2 id=\"" + id + "\">")
 	attr(b, p.lang.T(heading))
 	b.WriteString("</h2>\n<ul class=\"entries\">")
-	if err := p.writeLinkItems(b, "\n  <li>", k, ids); err != nil {
+	if err := p.writeLinkItems(b, "\n<li>", k, ids); err != nil {
 		return err
 	}
 	b.WriteString("\n</ul>\n</section>")
@@ -252,12 +248,12 @@ func (p *Page) writeSources(b *bytes.Buffer) error {
 	attr(b, l.T("cited-at"))
 	text(b, "\" data-go=\"", l.T("cite-go"), "\">")
 	for _, n := range p.Notes {
-		fmt.Fprintf(b, "\n  <li id=\"note-%d\">", n.N)
+		fmt.Fprintf(b, "\n<li id=\"note-%d\">", n.N)
 		if err := p.writePart(b, "source-card", n.Source); err != nil {
 			return err
 		}
 		if len(n.Locators) > 0 {
-			text(b, "\n  <p class=\"locators\">", l.T("cited-at"), " ")
+			text(b, "\n<p class=\"locators\">", l.T("cited-at"), " ")
 			attr(b, strings.Join(n.Locators, "; "))
 			b.WriteString("</p>")
 		}
@@ -303,7 +299,7 @@ func (p *Page) PersonEvents() (template.HTML, error) {
 	}
 	text(b, "<section aria-labelledby=\"events-h\">\n<h2 id=\"events-h\">", p.lang.T("events"), "</h2>\n<ol class=\"events\">")
 	for _, ev := range events {
-		b.WriteString("\n<li class=\"event-item\">\n  <p class=\"event-meta\">")
+		b.WriteString("\n<li class=\"event-item\">\n<p class=\"event-meta\">")
 		p.writeDate(b, ev)
 		b.WriteString(" ")
 		p.writeStatus(b, ev.Status)
@@ -319,13 +315,13 @@ func (p *Page) PersonEvents() (template.HTML, error) {
 			}
 			b.WriteString("</span>")
 		}
-		b.WriteString("</p>\n  <p class=\"event-title\">")
+		b.WriteString("</p>\n<p class=\"event-title\">")
 		if err := p.writePart(b, "link", ev); err != nil {
 			return "", err
 		}
-		b.WriteString("</p>\n  ")
+		b.WriteString("</p>")
 		if ev.Summary != "" {
-			text(b, "<p class=\"event-summary\">", ev.Summary, "</p>")
+			text(b, "\n<p class=\"event-summary\">", ev.Summary, "</p>")
 		}
 		b.WriteString("\n</li>")
 	}
@@ -335,7 +331,7 @@ func (p *Page) PersonEvents() (template.HTML, error) {
 
 // writeStatus writes the "status" partial.
 func (p *Page) writeStatus(b *bytes.Buffer, status string) {
-	text(b, "<span class=\"status status-", status, "\"><span class=\"status-mark\" aria-hidden=\"true\"></span><span class=\"vh\">")
+	text(b, "<span class=\"status status-", status, "\"><span aria-hidden=\"true\"></span><span class=\"vh\">")
 	attr(b, p.lang.T("status-label"))
 	text(b, ": </span>", p.lang.T("status-"+status), "</span>")
 }
@@ -354,7 +350,7 @@ func (p *Page) writeFastPart(b *bytes.Buffer, key partKey) bool {
 		b.WriteString(") ")
 		p.writeStatus(b, e.Status)
 	case "entry-item":
-		b.WriteString("\n  <li>")
+		b.WriteString("\n<li>")
 		p.writeLink(b, e, "")
 		if e.Kind == content.Event {
 			b.WriteString(" <span class=\"quiet\">(")
@@ -369,27 +365,37 @@ func (p *Page) writeFastPart(b *bytes.Buffer, key partKey) bool {
 		}
 		b.WriteString("</li>")
 	case "event-item":
+		b.WriteString("\n<li class=\"event-item\">")
+		p.writeEventItemText(b, e)
+	case "filter-item":
 		text(b, "\n<li class=\"event-item\" data-event=\"", e.ID, "\" data-status=\"")
 		attr(b, e.Status)
 		text(b, "\" data-tags=\"", slugs(e.Tags), "\" data-people=\"")
 		attr(b, strings.Join(site.EventPeople(e), " "))
-		text(b, "\" data-place=\"", e.Place, "\">\n  <p class=\"event-meta\">")
-		p.writeDate(b, e)
-		b.WriteString(" ")
-		p.writeStatus(b, e.Status)
-		b.WriteString("</p>\n  <p class=\"event-title\">")
-		p.writeLink(b, e, "")
-		b.WriteString("</p>\n  ")
-		if e.Summary != "" {
-			b.WriteString("<p class=\"event-summary\"")
-			b.WriteString(string(p.Foreign(e)))
-			text(b, ">", e.Summary, "</p>")
-		}
-		b.WriteString("\n</li>")
+		text(b, "\" data-place=\"", e.Place, "\">")
+		p.writeEventItemText(b, e)
 	default:
 		return false
 	}
 	return true
+}
+
+// writeEventItemText writes the partial "event-item-text", and the end
+// of the item: an event's date, status, title and summary.
+func (p *Page) writeEventItemText(b *bytes.Buffer, e *content.Entry) {
+	b.WriteString("\n<p class=\"event-meta\">")
+	p.writeDate(b, e)
+	b.WriteString(" ")
+	p.writeStatus(b, e.Status)
+	b.WriteString("</p>\n<p class=\"event-title\">")
+	p.writeLink(b, e, "")
+	b.WriteString("</p>")
+	if e.Summary != "" {
+		b.WriteString("\n<p class=\"event-summary\"")
+		b.WriteString(string(p.Foreign(e)))
+		text(b, ">", e.Summary, "</p>")
+	}
+	b.WriteString("\n</li>")
 }
 
 // writeReferred writes the "referred" partial: a section listing the
@@ -419,7 +425,7 @@ func (p *Page) writeCorrections(b *bytes.Buffer) {
 	}
 	text(b, "<section class=\"corrections\" aria-labelledby=\"corrections-h\">\n<h2 id=\"corrections-h\">", p.lang.T("corrections"), "</h2>\n<ul>")
 	for _, c := range cs {
-		text(b, "\n  <li><time datetime=\"", fmt.Sprint(c.Date), "\">")
+		text(b, "\n<li><time datetime=\"", fmt.Sprint(c.Date), "\">")
 		attr(b, p.lang.Date(c.Date))
 		text(b, "</time>: ", c.Note, "</li>")
 	}

@@ -119,17 +119,17 @@ func (p *Page) writePage(b *bytes.Buffer) error {
 	if p.Entry != nil {
 		p.writeSourceView(b)
 	}
-	b.WriteString("\n</main>\n<footer class=\"site-footer\">\n  ")
+	b.WriteString("\n</main>\n<footer class=\"site-footer\">\n")
 	if cfg.Description != "" {
 		text(b, "<p>", cfg.Description, "</p>")
 	}
-	b.WriteString("\n  ")
+	b.WriteString("\n")
 	if p.Entry != nil {
 		text(b, "<p class=\"page-tools\"><a href=\"#source\">", l.T("view-source"), "</a>")
 		p.writeEditLink(b)
 		b.WriteString("</p>")
 	}
-	b.WriteString("\n  ")
+	b.WriteString("\n")
 	if err := p.writeCommon(b, "footer-data"); err != nil {
 		return err
 	}

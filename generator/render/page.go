@@ -57,9 +57,14 @@ type Page struct {
 // call.
 type chrome struct {
 	mu      sync.Mutex
-	parts   map[partKey]template.HTML
+	parts   map[partKey]template.HTML   // the headers and Common's partials
 	current map[partKey]map[string]bool // per header, the pages it asked about
-	edition date.Date                   // see EditionDate
+	// Part's partials, by partial and depth (a key without its entry),
+	// then by entry. A map keyed by the whole key held one fragment for
+	// each event and list at 50,000 events, and hashing a key of three
+	// fields into it was a third of the time spent on fragments.
+	ofEntry map[partKey]map[*content.Entry]template.HTML
+	edition date.Date // see EditionDate
 
 	yearsOnce sync.Once
 	years     map[int]int // the site's YearCounts, for the event pages' strips
@@ -76,7 +81,40 @@ func (c *chrome) yearCounts(s *site.Site) map[int]int {
 }
 
 func newChrome(edition date.Date) *chrome {
-	return &chrome{parts: map[partKey]template.HTML{}, current: map[partKey]map[string]bool{}, edition: edition}
+	return &chrome{parts: map[partKey]template.HTML{}, current: map[partKey]map[string]bool{},
+		ofEntry: map[partKey]map[*content.Entry]template.HTML{}, edition: edition}
+}
+
+// cached returns the fragment kept under key, if any.
+func (c *chrome) cached(key partKey) (template.HTML, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if key.entry == nil {
+		h, ok := c.parts[key]
+		return h, ok
+	}
+	e := key.entry
+	key.entry = nil
+	h, ok := c.ofEntry[key][e]
+	return h, ok
+}
+
+// keep keeps fragment h under key.
+func (c *chrome) keep(key partKey, h template.HTML) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if key.entry == nil {
+		c.parts[key] = h
+		return
+	}
+	e := key.entry
+	key.entry = nil
+	m := c.ofEntry[key]
+	if m == nil {
+		m = map[*content.Entry]template.HTML{}
+		c.ofEntry[key] = m
+	}
+	m[e] = h
 }
 
 // A partKey names a fragment: a partial, the depth of the pages it is
@@ -91,10 +129,7 @@ type partKey struct {
 // page's layout as template key.name with data the first time.
 func (p *Page) part(key partKey, data any) (template.HTML, error) {
 	if p.chrome != nil {
-		p.chrome.mu.Lock()
-		h, ok := p.chrome.parts[key]
-		p.chrome.mu.Unlock()
-		if ok {
+		if h, ok := p.chrome.cached(key); ok {
 			return h, nil
 		}
 	}
@@ -107,9 +142,7 @@ func (p *Page) part(key partKey, data any) (template.HTML, error) {
 	}
 	h := template.HTML(b.String())
 	if p.chrome != nil {
-		p.chrome.mu.Lock()
-		p.chrome.parts[key] = h
-		p.chrome.mu.Unlock()
+		p.chrome.keep(key, h)
 	}
 	return h, nil
 }
@@ -400,6 +433,11 @@ func (p *Page) nearYear(dir int) int {
 	}
 	return best
 }
+
+// Filtered reports whether the page is the timeline, whose filter
+// (js/filter.js) reads what each event's item says in data attributes;
+// the other lists of events leave them out.
+func (p *Page) Filtered() bool { return p.Layout == "timeline" }
 
 // HasCode reports whether the page shows highlighted code, which needs
 // the chroma stylesheet: every entry's page does, since it holds its file

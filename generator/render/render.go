@@ -73,7 +73,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"dossier/generator/content"
 	"dossier/generator/feed"
@@ -234,8 +233,9 @@ func Render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
 }
 
 // Final is Render for a site that is not rendered again, as in a build:
-// it lets go of each entry's refs, text and rendered body once the
-// entry's page, the search index and the print edition have read them,
+// it lets go of the entries' refs, which no page reads, and of each
+// entry's text and rendered body once the entry's page, the search index
+// and the print edition have read them,
 // so the heap shrinks as the pages are written and needs less
 // collecting.
 func Final(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
@@ -243,6 +243,9 @@ func Final(s *site.Site, ls Layouts, static fs.FS, write WriteFunc) error {
 }
 
 func render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc, final bool) error {
+	if final {
+		forgetRefs(s)
+	}
 	// Each edition (language) in turn.
 	for _, ed := range editions(s) {
 		if err := renderEdition(ed, ls, InFolder(ed.Root, write), final); err != nil {
@@ -262,6 +265,21 @@ func render(s *site.Site, ls Layouts, static fs.FS, write WriteFunc, final bool)
 		}
 		return write(p, b)
 	})
+}
+
+// forgetRefs lets go of where each entry names others. site.New and its
+// checks have read them, and no page does; at 50,000 events they are
+// about 90 MB of strings, which every collection during the build would
+// otherwise scan.
+func forgetRefs(s *site.Site) {
+	for _, ed := range append([]*site.Site{s}, s.Editions...) {
+		for _, e := range ed.Entries {
+			e.Refs, e.TagRefs = nil, nil
+			if e.Original != nil {
+				e.Original.Refs, e.Original.TagRefs = nil, nil
+			}
+		}
+	}
 }
 
 // editions returns the sites of s's languages: s alone for a site built
@@ -289,9 +307,18 @@ func renderEdition(s *site.Site, ls Layouts, write WriteFunc, final bool) error 
 	// beside the pages, reading the entries' text and files, which the
 	// pages only read.
 	sharedErr := make(chan error, 1)
-	var indexed atomic.Bool // the search index has read every body
+	read := func() {}
+	if final {
+		// Nothing reads the entries' text once the search index has:
+		// the pages show the bodies from their HTML.
+		read = func() {
+			for _, e := range s.Entries {
+				e.Text = ""
+			}
+		}
+	}
 	go func() {
-		sharedErr <- shared(s, pages, ls.lang(s.Config), write, func() { indexed.Store(true) })
+		sharedErr <- shared(s, pages, ls.lang(s.Config), write, read)
 	}()
 	var done func(*Page)
 	if final {
@@ -305,11 +332,6 @@ func renderEdition(s *site.Site, ls Layouts, write WriteFunc, final bool) error 
 			// Nothing else shows the body once its page has.
 			if !printed {
 				p.Entry.HTML, p.Entry.Classes = nil, nil
-			}
-			// Nothing reads the refs after site.New, nor the text
-			// once the search index has it.
-			if indexed.Load() {
-				p.Entry.Refs, p.Entry.Text = nil, ""
 			}
 		}
 	}

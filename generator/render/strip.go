@@ -62,6 +62,16 @@ type StripView struct {
 	Ticks         []Tick
 	Labels        []TickLabel
 	Marks         []Mark
+	// Paired is whether each mark and its bar name their event
+	// (data-event, data-for): the timeline's scripts (js/filter.js,
+	// js/overview.js) fade them out together. No script reads them on
+	// an event page's strip, where they were a tenth of the drawing.
+	Paired bool
+	// Labelled is whether some mark has a key event's label, and so the
+	// view a group of labels.
+	Labelled bool
+	// Defs are the shared definitions its marks use.
+	Defs MarkDefs
 	// Density is the data of a path over the events the view counts
 	// rather than marks (see Strip.Counted): how many fall in each few
 	// units of the axis, an imprecise date or a span spread over its
@@ -71,24 +81,103 @@ type StripView struct {
 
 // TickPath is the view's ticks as the data of one path: a view on every
 // event's page has dozens, and a line element for each was a tenth of
-// the page.
+// the page. The first tick is a move and a V; each after it is a
+// relative move from where the last ended and a v, shorter by a third.
+// The numbers are whole tenths of a unit, as num writes them, so the
+// relative steps add up to the same points.
 func (v *StripView) TickPath() string {
 	// Written number by number into one buffer: a view's ticks made as
 	// strings were a twentieth of what a build allocates.
-	b := make([]byte, 0, 20*len(v.Ticks))
-	for _, t := range v.Ticks {
-		b = append(b, 'M')
-		b = strconv.AppendFloat(b, t.X, 'f', 1, 64)
-		b = append(b, ' ')
-		b = strconv.AppendFloat(b, t.Y1, 'f', 1, 64)
-		b = append(b, 'V')
-		b = strconv.AppendFloat(b, t.Y2, 'f', 1, 64)
+	b := make([]byte, 0, 12*len(v.Ticks))
+	var x0, y0 int64 // where the last tick ended, in tenths
+	for i, t := range v.Ticks {
+		x, y1, y2 := tenths(t.X), tenths(t.Y1), tenths(t.Y2)
+		if i == 0 {
+			b = append(b, 'M')
+			b = appendTenths(b, x)
+			b = append(b, ' ')
+			b = appendTenths(b, y1)
+			b = append(b, 'V')
+			b = appendTenths(b, y2)
+		} else {
+			b = append(b, 'm')
+			b = appendTenths(b, x-x0)
+			if y1-y0 >= 0 {
+				b = append(b, ' ')
+			}
+			b = appendTenths(b, y1-y0)
+			b = append(b, 'v')
+			b = appendTenths(b, y2-y1)
+		}
+		x0, y0 = x, y2
 	}
 	return string(b)
 }
 
+// tenths returns f in whole tenths, rounded as num rounds it.
+func tenths(f float64) int64 {
+	var a [32]byte
+	var n int64
+	digits := strconv.AppendFloat(a[:0], f, 'f', 1, 64)
+	for _, c := range digits {
+		if '0' <= c && c <= '9' {
+			n = n*10 + int64(c-'0')
+		}
+	}
+	if digits[0] == '-' {
+		n = -n
+	}
+	return n
+}
+
+// appendTenths appends n tenths as num writes them: "58" for 580, "-0.5"
+// for -5.
+func appendTenths(b []byte, n int64) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	b = strconv.AppendInt(b, n/10, 10)
+	if d := n % 10; d != 0 {
+		b = append(b, '.', byte('0'+d))
+	}
+	return b
+}
+
 // A Tick is a mark on the axis, from X,Y1 down to X,Y2.
 type Tick struct{ X, Y1, Y2 float64 }
+
+// MarkDefs says which shared definitions (the partial "mark-defs") a
+// view's marks use: an event page's strip writes only those, where the
+// timeline writes them all for its legend too.
+type MarkDefs struct {
+	HalfFg, HalfKey                         bool // the fills of reported events: of marks, of key marks
+	Circle, Square, Triangle, Diamond, Star bool // the shapes
+}
+
+// markDefs returns the definitions that marks use.
+func markDefs(marks []Mark) MarkDefs {
+	var d MarkDefs
+	for _, m := range marks {
+		if m.Event.Status == "reported" {
+			d.HalfFg = d.HalfFg || !m.Key
+			d.HalfKey = d.HalfKey || m.Key
+		}
+		switch m.Shape {
+		case "circle":
+			d.Circle = true
+		case "square":
+			d.Square = true
+		case "triangle":
+			d.Triangle = true
+		case "diamond":
+			d.Diamond = true
+		case "star":
+			d.Star = true
+		}
+	}
+	return d
+}
 
 // A TickLabel names a stretch of the axis: a year (Y), a month of a year
 // (M), a day (D), or a decade or century (Y, with Step). Href is the
@@ -144,7 +233,26 @@ func svgRect(x, y, w, h float64) SVGRect { return SVGRect{num(x), num(y), num(w)
 
 func svgLine(x1, y1, x2, y2 float64) SVGLine { return SVGLine{num(x1), num(y1), num(x2), num(y2)} }
 
-func num(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+// num writes a coordinate to a tenth of a unit, without a ".0" that
+// adds nothing: "58" for 58.0. The marks, bars and ticks of every event
+// page's strip hold dozens of coordinates.
+func num(f float64) string {
+	var a [24]byte
+	return string(appendNum(a[:0], f))
+}
+
+// appendNum appends f as num writes it.
+func appendNum(b []byte, f float64) []byte {
+	start := len(b)
+	b = strconv.AppendFloat(b, f, 'f', 1, 64)
+	if n := len(b); b[n-2] == '.' && b[n-1] == '0' {
+		b = b[:n-2]
+	}
+	if string(b[start:]) == "-0" { // -0.04
+		b = append(b[:start], '0')
+	}
+	return b
+}
 
 // Strip geometry, in SVG units. A view is never shown smaller than its
 // width in CSS pixels (the stylesheet switches views at 36rem and 50rem,
@@ -190,7 +298,7 @@ func NewStrip(s *site.Site, events []*content.Entry) *Strip {
 		width int
 	}{{"strip-wide", wideWidth}, {"strip-medium", mediumWidth}, {"strip-narrow", narrowWidth}} {
 		v := layoutStrip(s, events, w.width, true, dense, nil, years)
-		v.Class = w.class
+		v.Class, v.Paired = w.class, true
 		st.Views = append(st.Views, v)
 		st.Cut = st.Cut || len(v.Breaks) > 0
 	}
@@ -246,6 +354,7 @@ func NeighbourStrip(s *site.Site, e *content.Entry, years map[int]int) *StripVie
 	}
 	v := layoutStrip(s, near, narrowWidth, false, false, e, years)
 	v.Class = "strip-near"
+	v.Defs = markDefs(v.Marks)
 	return v
 }
 
@@ -423,6 +532,7 @@ func layoutStrip(s *site.Site, events []*content.Entry, width int, labels, dense
 			m.box = [4]float64{0, lxs[j], 0, lxs[j] + ws[j]}
 		}
 	}
+	v.Labelled = nBand > 0
 	top := 2.0 + float64(nBand)*labelRow
 	if nBand > 0 {
 		top += 4

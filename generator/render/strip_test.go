@@ -256,6 +256,46 @@ func TestStripCrowded(t *testing.T) {
 	}
 }
 
+// An event page's strip defines only the shapes its marks use, and the
+// half fills only for reported events, as marks or key marks.
+func TestMarkDefs(t *testing.T) {
+	ev := func(status string) *content.Entry { return &content.Entry{Status: status} }
+	for _, c := range []struct {
+		marks []Mark
+		want  MarkDefs
+	}{
+		{nil, MarkDefs{}},
+		{[]Mark{{Event: ev("confirmed"), Shape: "circle"}}, MarkDefs{Circle: true}},
+		{[]Mark{{Event: ev("reported"), Shape: "circle"}, {Event: ev("alleged"), Shape: "square"}}, MarkDefs{HalfFg: true, Circle: true, Square: true}},
+		{[]Mark{{Event: ev("reported"), Shape: "star", Key: true}, {Event: ev("disputed"), Shape: "triangle"}}, MarkDefs{HalfKey: true, Star: true, Triangle: true}},
+		{[]Mark{{Event: ev("reported"), Shape: "diamond"}, {Event: ev("reported"), Shape: "diamond", Key: true}}, MarkDefs{HalfFg: true, HalfKey: true, Diamond: true}},
+	} {
+		if got := markDefs(c.marks); got != c.want {
+			t.Errorf("markDefs(%v) = %+v, want %+v", c.marks, got, c.want)
+		}
+	}
+}
+
+// Coordinates are written to a tenth of a unit, without a ".0" that
+// adds nothing and without a minus before zero.
+func TestNum(t *testing.T) {
+	for _, c := range []struct {
+		f    float64
+		want string
+	}{
+		{58, "58"}, {58.04, "58"}, {10, "10"}, {100, "100"}, {0, "0"},
+		{17.6, "17.6"}, {0.25, "0.2"}, {-3.5, "-3.5"}, {-7, "-7"},
+		{-0.04, "0"}, {-10.04, "-10"}, {1234.5, "1234.5"},
+	} {
+		if got := num(c.f); got != c.want {
+			t.Errorf("num(%v) = %q, want %q", c.f, got, c.want)
+		}
+		if got := string(appendNum([]byte("M-"), c.f)); got != "M-"+c.want {
+			t.Errorf("appendNum(\"M-\", %v) = %q, want %q", c.f, got, "M-"+c.want)
+		}
+	}
+}
+
 // A view's ticks are one path, each tick a move and a V, its numbers
 // written as num writes them.
 func TestTickPath(t *testing.T) {
@@ -264,14 +304,82 @@ func TestTickPath(t *testing.T) {
 		want  string
 	}{
 		{nil, ""},
-		{[]Tick{{17.6, 64, 67}}, "M17.6 64.0V67.0"},
-		{[]Tick{{1, 2, 5}, {3.25, 2, 8}, {-0.04, 0, 3}}, "M1.0 2.0V5.0M3.2 2.0V8.0M-0.0 0.0V3.0"},
+		{[]Tick{{17.6, 64, 67}}, "M17.6 64V67"},
+		{[]Tick{{1, 2, 5}, {3.25, 2, 8}, {-0.04, 0, 3}}, "M1 2V5m2.2-3v6m-3.2-8v3"},
+		{[]Tick{{60.4, 64, 70}, {110.8, 64, 70}, {161.2, 64, 76}}, "M60.4 64V70m50.4-6v6m50.4-6v12"},
+		{[]Tick{{1, 2, 5}, {2, 7, 9}, {1.95, 9.96, 9.94}}, "M1 2V5m1 2v2m-0.1 1v-0.1"},
 	} {
 		v := &StripView{Ticks: c.ticks}
-		if got := v.TickPath(); got != c.want {
+		got := v.TickPath()
+		if got != c.want {
 			t.Errorf("ticks %v: got %q, want %q", c.ticks, got, c.want)
 		}
+		if at, want := tickPoints(t, got), absPoints(c.ticks); !slices.Equal(at, want) {
+			t.Errorf("ticks %v: path %q draws %v, want %v", c.ticks, got, at, want)
+		}
 	}
+	// Relative steps land where num puts each end, however many.
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100 {
+		ticks := make([]Tick, 1+r.IntN(80))
+		for i := range ticks {
+			y := r.Float64() * 300
+			ticks[i] = Tick{r.Float64()*700 - 20, y, y + r.Float64()*12 - 2}
+		}
+		v := &StripView{Ticks: ticks}
+		if at, want := tickPoints(t, v.TickPath()), absPoints(ticks); !slices.Equal(at, want) {
+			t.Fatalf("ticks %v: path %q draws %v, want %v", ticks, v.TickPath(), at, want)
+		}
+	}
+}
+
+// absPoints returns the ends of ticks as num writes them.
+func absPoints(ticks []Tick) []string {
+	var out []string
+	for _, t := range ticks {
+		out = append(out, num(t.X)+","+num(t.Y1), num(t.X)+","+num(t.Y2))
+	}
+	return out
+}
+
+// tickPoints resolves a path of M, V, m and v commands into the ends of
+// its lines, counting in tenths as a reader of the path would.
+func tickPoints(t *testing.T, d string) []string {
+	t.Helper()
+	var out []string
+	var x, y int64
+	fields := strings.FieldsFunc(strings.NewReplacer("M", " M ", "V", " V ", "m", " m ", "v", " v ", "-", " -").Replace(d), func(r rune) bool { return r == ' ' })
+	tenthsOf := func(s string) int64 {
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatalf("path %q: %v", d, err)
+		}
+		return tenths(f)
+	}
+	pt := func() string { return num(float64(x)/10) + "," + num(float64(y)/10) }
+	for i := 0; i < len(fields); i++ {
+		switch fields[i] {
+		case "M":
+			x, y = tenthsOf(fields[i+1]), tenthsOf(fields[i+2])
+			out = append(out, pt())
+			i += 2
+		case "m":
+			x, y = x+tenthsOf(fields[i+1]), y+tenthsOf(fields[i+2])
+			out = append(out, pt())
+			i += 2
+		case "V":
+			y = tenthsOf(fields[i+1])
+			out = append(out, pt())
+			i++
+		case "v":
+			y += tenthsOf(fields[i+1])
+			out = append(out, pt())
+			i++
+		default:
+			t.Fatalf("path %q: unexpected %q", d, fields[i])
+		}
+	}
+	return out
 }
 
 // Past what a phone's view holds as marks, every view marks only the key
@@ -340,7 +448,7 @@ func TestStripDense(t *testing.T) {
 				// The area stands on the axis and is at most its
 				// height above it.
 				top := fmt.Sprintf("V%s", num(mustFloat(t, v.AxisY)-densityHeight))
-				if !strings.HasPrefix(v.Density, "M10.0 "+v.AxisY) || !strings.HasSuffix(v.Density, "V"+v.AxisY+"Z") || !strings.Contains(v.Density, top) {
+				if !strings.HasPrefix(v.Density, "M10 "+v.AxisY) || !strings.HasSuffix(v.Density, "V"+v.AxisY+"Z") || !strings.Contains(v.Density, top) {
 					t.Errorf("%d events, %s: Density %.80q… does not stand on the axis at %s and reach %s", c.events, v.Class, v.Density, v.AxisY, top)
 				}
 			}
