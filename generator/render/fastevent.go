@@ -321,7 +321,9 @@ func (p *Page) PersonEvents() (template.HTML, error) {
 		}
 		b.WriteString("</p>")
 		if ev.Summary != "" {
-			text(b, "\n<p class=\"event-summary\">", ev.Summary, "</p>")
+			b.WriteString("\n<p class=\"event-summary\"")
+			b.WriteString(string(p.Foreign(ev)))
+			text(b, ">", ev.Summary, "</p>")
 		}
 		b.WriteString("\n</li>")
 	}
