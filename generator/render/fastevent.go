@@ -29,9 +29,7 @@ func (p *Page) writeEvent(b *bytes.Buffer) error {
 	}
 	b.WriteString("</p>\n")
 	if e.Summary != "" {
-		b.WriteString("<p class=\"lead\"")
-		b.WriteString(string(p.Foreign(e)))
-		text(b, ">", e.Summary, "</p>")
+		p.writeIn(b, e, "<p class=\"lead\"", e.Summary, "</p>")
 	}
 	b.WriteString("\n")
 	if v := p.Near; v != nil {
@@ -321,9 +319,7 @@ func (p *Page) PersonEvents() (template.HTML, error) {
 		}
 		b.WriteString("</p>")
 		if ev.Summary != "" {
-			b.WriteString("\n<p class=\"event-summary\"")
-			b.WriteString(string(p.Foreign(ev)))
-			text(b, ">", ev.Summary, "</p>")
+			p.writeIn(b, ev, "\n<p class=\"event-summary\"", ev.Summary, "</p>")
 		}
 		b.WriteString("\n</li>")
 	}
@@ -361,9 +357,7 @@ func (p *Page) writeFastPart(b *bytes.Buffer, key partKey) bool {
 			p.writeStatus(b, e.Status)
 		}
 		if e.Description != "" {
-			b.WriteString(" <span class=\"quiet\">— <span")
-			b.WriteString(string(p.Foreign(e)))
-			text(b, ">", e.Description, "</span></span>")
+			p.writeIn(b, e, " <span class=\"quiet\">— <span", e.Description, "</span></span>")
 		}
 		b.WriteString("</li>")
 	case "event-item":
@@ -393,9 +387,7 @@ func (p *Page) writeEventItemText(b *bytes.Buffer, e *content.Entry) {
 	p.writeLink(b, e, "")
 	b.WriteString("</p>")
 	if e.Summary != "" {
-		b.WriteString("\n<p class=\"event-summary\"")
-		b.WriteString(string(p.Foreign(e)))
-		text(b, ">", e.Summary, "</p>")
+		p.writeIn(b, e, "\n<p class=\"event-summary\"", e.Summary, "</p>")
 	}
 	b.WriteString("\n</li>")
 }

@@ -14,9 +14,8 @@ func (p *Page) writeHeading(b *bytes.Buffer, kind string) {
 	e := p.Entry
 	text(b, "\n<article class=\"entry ", kind, "\">\n<header>\n<p class=\"kind\">")
 	attr(b, p.lang.T("kind-"+kind))
-	b.WriteString("</p>\n<h1")
-	b.WriteString(string(p.Foreign(e)))
-	text(b, ">", e.Title, "</h1>")
+	b.WriteString("</p>\n")
+	p.writeIn(b, e, "<h1", e.Title, "</h1>")
 	if p.Untranslated(e) {
 		text(b, "<p class=\"untranslated\">", p.lang.T("untranslated"), "</p>")
 	}
@@ -34,6 +33,16 @@ func (p *Page) writeTags(b *bytes.Buffer, tags []string) {
 	}
 }
 
+// writeIn writes element open, marked with e's language and direction
+// when they are not the page's (see Foreign), holding text s, then
+// close: the summary, lead or description of an entry wherever a page
+// shows it.
+func (p *Page) writeIn(b *bytes.Buffer, e *content.Entry, open, s, close string) {
+	b.WriteString(open)
+	b.WriteString(string(p.Foreign(e)))
+	text(b, ">", s, close)
+}
+
 // writePerson writes what person.html's "main" writes.
 func (p *Page) writePerson(b *bytes.Buffer) error {
 	l, e := p.lang, p.Entry
@@ -44,9 +53,7 @@ func (p *Page) writePerson(b *bytes.Buffer) error {
 	}
 	b.WriteString("\n")
 	if e.Description != "" {
-		b.WriteString("<p class=\"lead\"")
-		b.WriteString(string(p.Foreign(e)))
-		text(b, ">", e.Description, "</p>")
+		p.writeIn(b, e, "<p class=\"lead\"", e.Description, "</p>")
 	}
 	b.WriteString("\n<dl class=\"facts\">\n")
 	p.writeFactDate(b, "born", e.Born)
